@@ -1,0 +1,1 @@
+"""Zhejiang innovation-plan tracker: all logic, importable without Streamlit (except lib/ui)."""
