@@ -24,7 +24,7 @@ PAGE_NUMBER = re.compile(r"^\s*[—－\-–]+\s*\d+\s*[—－\-–]+\s*$")
 PARAGRAPH_END = tuple("。：；！？:;")
 HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|"
-    r"\d+\.|\d+、|第[一二三四五六七八九十]+|附件|———|——)"
+    r"\d+\.(?!\d)|\d+、|第[一二三四五六七八九十]+|附件|———|——)"
 )
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2014\u2026"
 SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
