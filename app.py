@@ -1,0 +1,39 @@
+"""Entry point: page config, the global sidebar controls and the navigation. Nothing else."""
+
+import streamlit as st
+
+from lib.i18n import LANGUAGES, t
+from lib.ui.state import current_language, remember_language
+
+st.set_page_config(
+    page_title="Zhejiang Innovation Plan Tracker", page_icon=":material/insights:", layout="wide"
+)
+
+lang = current_language()
+chosen = st.sidebar.radio(
+    t("sidebar.language", lang),
+    LANGUAGES,
+    index=LANGUAGES.index(lang),
+    format_func=lambda code: t(f"language.{code}", code),
+    horizontal=True,
+)
+if chosen != lang:
+    lang = chosen
+remember_language(lang)
+
+PAGES = [
+    ("overview", "pages/overview.py", ":material/dashboard:"),
+    ("trajectories", "pages/trajectories.py", ":material/show_chart:"),
+    ("hangzhou", "pages/hangzhou.py", ":material/map:"),
+    ("corridors", "pages/corridors.py", ":material/route:"),
+    ("compare", "pages/compare.py", ":material/compare_arrows:"),
+    ("upload", "pages/upload.py", ":material/upload_file:"),
+    ("sources", "pages/sources.py", ":material/description:"),
+]
+navigation = st.navigation(
+    [
+        st.Page(path, title=t(f"page.{key}", lang), icon=icon, url_path=key, default=i == 0)
+        for i, (key, path, icon) in enumerate(PAGES)
+    ]
+)
+navigation.run()
