@@ -1,11 +1,5 @@
-"""The interface in Chinese and English: every user-visible string is looked up here."""
+"""Strings shared by the whole interface: app title, navigation, empty states."""
 
-from __future__ import annotations
-
-LANGUAGES = ("zh", "en")
-DEFAULT_LANGUAGE = "zh"
-
-# One entry per string, both languages side by side so that neither can be forgotten.
 STRINGS: dict[str, dict[str, str]] = {
     "app.title": {"zh": "浙江科技创新规划追踪", "en": "Zhejiang Innovation Plan Tracker"},
     "sidebar.language": {"zh": "语言", "en": "Language"},
@@ -29,17 +23,3 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The database holds no data yet. Run `python -m lib.cli init-db`.",
     },
 }
-
-
-def t(key: str, lang: str, **values: object) -> str:
-    """The string for key in lang, with {placeholders} filled; the key itself if unknown."""
-    entry = STRINGS.get(key)
-    if entry is None:
-        return key
-    text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
-    return text.format(**values) if values else text
-
-
-def name_column(lang: str) -> str:
-    """The column holding names in lang (name_zh or name_en)."""
-    return "name_en" if lang == "en" else "name_zh"
