@@ -1,8 +1,58 @@
-"""The overview page (not built yet)."""
+"""The overview: every plan as a card with its issuer, period and headline targets."""
 
-from lib.ui.layout import not_built, page_title
+import streamlit as st
+
+from lib.i18n import name_column, t
+from lib.overview import headline_targets, plan_summary
+from lib.ui import data
+from lib.ui.layout import page_title
 from lib.ui.state import current_language
 
 lang = current_language()
 page_title("overview", lang)
-not_built(lang)
+st.write(t("overview.intro", lang))
+en = lang == "en"
+
+plans, targets = data.plans(), data.targets()
+indicators = data.indicators().set_index("id")
+counts = plan_summary(plans, targets)
+columns = st.columns(5)
+columns[0].metric(t("overview.metric_plans", lang), len(plans))
+columns[1].metric(t("overview.metric_targets", lang), int(counts["targets"].sum()))
+columns[2].metric(t("overview.metric_baselines", lang), int(counts["baselines"].sum()))
+columns[3].metric(t("overview.metric_indicators", lang), len(indicators))
+columns[4].metric(t("overview.metric_actuals", lang), len(data.actuals()))
+
+st.subheader(t("overview.plans", lang))
+cards = st.columns(3)
+for i, plan in enumerate(counts.itertuples()):
+    with cards[i % 3].container(border=True):
+        st.markdown(f"**{plan.short_en if en else plan.short_zh}**")
+        st.caption(plan.title_en if en else plan.title_zh)
+        st.text(
+            " · ".join(
+                [
+                    plan.issuer_en if en else plan.issuer_zh,
+                    t(f"overview.level_{plan.level}", lang),
+                    t("overview.period", lang, start=plan.period_start, end=plan.period_end),
+                    t("overview.issued", lang, date=plan.issue_date)
+                    if plan.issue_date
+                    else t("overview.issued_unknown", lang),
+                ]
+            )
+        )
+        st.caption(t("overview.counts", lang, targets=plan.targets, baselines=plan.baselines))
+        for target in headline_targets(targets, plan.id).itertuples():
+            name = indicators.loc[target.indicator_id, name_column(lang)]
+            st.page_link(
+                "pages/sources.py",
+                label=f"{name} · {target.year} · {target.value_text}",
+                icon=":material/format_quote:",
+                query_params={"target": target.id, **({"lang": lang} if en else {})},
+            )
+        st.page_link(
+            "pages/sources.py",
+            label=t("overview.read", lang),
+            icon=":material/description:",
+            query_params={"plan": plan.id, **({"lang": lang} if en else {})},
+        )

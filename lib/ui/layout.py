@@ -1,4 +1,4 @@
-"""Building blocks every page shares: the title line and honest empty states."""
+"""Building blocks every page shares: the title line, styles and honest empty states."""
 
 from __future__ import annotations
 
@@ -6,12 +6,27 @@ import streamlit as st
 
 from lib.i18n import t
 
+STYLE = """
+<style>
+mark.quote { background: #ffe08a; padding: 0 2px; border-radius: 2px; }
+mark.hit { background: #cde6ff; padding: 0 2px; border-radius: 2px; }
+.source-line { font-size: 1.02rem; line-height: 1.8; margin: 0 0 0.35rem 0; }
+.source-line .no { color: #8a8f98; font-size: 0.8rem; margin-right: 0.6rem; }
+</style>
+"""
+
 
 def page_title(page_key: str, lang: str) -> None:
-    """The page's heading in the chosen language."""
+    """The page's heading in the chosen language, and the shared styles."""
+    st.markdown(STYLE, unsafe_allow_html=True)
     st.title(t(f"page.{page_key}", lang))
 
 
 def not_built(lang: str) -> None:
     """Say plainly that a page's feature does not exist yet."""
     st.info(t("common.not_built", lang))
+
+
+def html_block(fragment: str) -> None:
+    """Render HTML that was built only from escaped text (see lib.source_reader.marked_html)."""
+    st.markdown(fragment, unsafe_allow_html=True)

@@ -1,0 +1,42 @@
+"""What the overview shows of each plan: counts and a few headline targets."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# The indicators an analyst looks for first, in order; a plan's headline targets are its
+# targets for the first of these it has.
+HEADLINE_INDICATORS = (
+    "rd_gdp_share",
+    "hitech_va_share",
+    "enterprise_rd_revenue_share",
+    "high_value_patents_per_10k",
+    "rd_expenditure",
+    "new_hitech_enterprises",
+    "hitech_enterprises",
+    "rd_personnel_per_10k",
+)
+
+
+def plan_summary(plans: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
+    """One row per plan with its number of targets and baselines, latest target year first."""
+    counts = (
+        targets.assign(is_baseline=targets["kind"].eq("baseline"))
+        .groupby("plan_id")
+        .agg(targets=("is_baseline", lambda s: int((~s).sum())), baselines=("is_baseline", "sum"))
+    )
+    summary = plans.join(counts, on="id").fillna({"targets": 0, "baselines": 0})
+    summary[["targets", "baselines"]] = summary[["targets", "baselines"]].astype(int)
+    return summary.sort_values(["period_end", "issue_date"], ascending=False, na_position="last")
+
+
+def headline_targets(targets: pd.DataFrame, plan_id: str, limit: int = 3) -> pd.DataFrame:
+    """A plan's most telling targets for its own region: headline indicators first, latest year."""
+    plan_targets = targets[(targets["plan_id"] == plan_id) & (targets["kind"] != "baseline")]
+    rank = {indicator: i for i, indicator in enumerate(HEADLINE_INDICATORS)}
+    ordered = plan_targets.assign(
+        rank=plan_targets["indicator_id"].map(rank).fillna(len(rank)),
+        # City-wide and province-wide targets before district allocations.
+        is_district=plan_targets["region_code"].str[4:] != "00",
+    ).sort_values(["is_district", "rank", "year", "id"], ascending=[True, True, False, True])
+    return ordered.drop_duplicates("indicator_id").head(limit).drop(columns=["rank", "is_district"])
