@@ -27,6 +27,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 test: $(STAMP) system-deps lint
+	$(BIN)/python -m lib.cli check-data
 	$(BIN)/python -m pytest
 
 sources: $(STAMP)

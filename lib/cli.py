@@ -35,6 +35,32 @@ def cmd_build_sources(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_data(args: argparse.Namespace) -> int:
+    """Check every quote, value and id in data/; exit 1 and list the problems if any."""
+    from lib.datacheck import check_data
+
+    problems = check_data(Path(args.data_dir))
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problems" if problems else "data OK")
+    return 1 if problems else 0
+
+
+def cmd_extract_candidates(args: argparse.Namespace) -> int:
+    """List numeric statements in the sources that no curated target quotes (for review)."""
+    import pandas as pd
+
+    from lib.extract import scan_sources, uncovered_candidates
+
+    data_dir = Path(args.data_dir)
+    candidates = scan_sources(data_dir / "sources")
+    targets = pd.read_csv(data_dir / "targets.csv", dtype=str, keep_default_na=False)
+    uncovered = uncovered_candidates(candidates, targets)
+    print(uncovered.to_csv(index=False), end="")
+    print(f"# {len(uncovered)} of {len(candidates)} candidates not covered", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="python -m lib.cli", description=__doc__)
@@ -42,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", default=str(DATA_DIR))
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("init-db", help=cmd_init_db.__doc__).set_defaults(run=cmd_init_db)
+    commands.add_parser("check-data", help=cmd_check_data.__doc__).set_defaults(run=cmd_check_data)
+    commands.add_parser("extract-candidates", help=cmd_extract_candidates.__doc__).set_defaults(
+        run=cmd_extract_candidates
+    )
     sources = commands.add_parser("build-sources", help=cmd_build_sources.__doc__)
     sources.add_argument("--seed-dir", default=str(SEED_DIR))
     sources.set_defaults(run=cmd_build_sources)

@@ -82,8 +82,15 @@ if term:
         st.success(
             t("sources.search_hits", lang, term=term, lines=len(found), hits=found["hits"].sum())
         )
+        html_block(
+            "".join(
+                f'<p class="source-line"><span class="no">{row.line}</span>'
+                f'{marked_html(row.text, term_spans(row.text, term), "hit")}</p>'
+                for row in found.itertuples()
+            )
+        )
 
-with st.expander(t("sources.full_text", lang), expanded=target is None):
+with st.expander(t("sources.full_text", lang), expanded=target is None and not term):
     rendered = []
     for line_no, line in enumerate(lines):
         spans, css = term_spans(line, term), "hit"

@@ -11,12 +11,12 @@ from lib.models import Actual, Indicator, UploadBatch
 from lib.queries import table_counts
 
 
-def _snapshot(engine) -> dict[str, list]:
+def _snapshot(engine) -> dict[str, str]:
     with engine.connect() as connection:
         return {
             t.model.__tablename__: pd.read_sql(f"select * from {t.model.__tablename__}", connection)
             .sort_values(list(t.key_fields))
-            .to_dict("records")
+            .to_csv(index=False)
             for t in CURATED_TABLES
         }
 
