@@ -64,3 +64,39 @@ def table_counts(engine: Engine) -> dict[str, int]:
             ).scalar_one()
             for model in (Plan, Indicator, Region, Target, Actual)
         }
+
+
+def themes(engine: Engine, plan_ids: list[str] | None = None) -> pd.DataFrame:
+    """Highlands, strategic fields, actions and tasks, in each plan's own order."""
+    from lib.models import Theme  # here, so that appending this query left the imports alone
+
+    statement = select(Theme)
+    if plan_ids:
+        statement = statement.where(Theme.plan_id.in_(plan_ids))
+    return _frame(
+        engine, statement.order_by(Theme.plan_id, Theme.theme_type, Theme.position, Theme.code)
+    )
+
+
+def corridors(engine: Engine) -> pd.DataFrame:
+    """Every corridor, primary ones first."""
+    from lib.models import Corridor
+
+    return _frame(engine, select(Corridor).order_by(Corridor.layer, Corridor.id))
+
+
+def corridor_members(engine: Engine) -> pd.DataFrame:
+    """Every corridor member (a city or county in a role)."""
+    from lib.models import CorridorMember
+
+    statement = select(CorridorMember).order_by(
+        CorridorMember.corridor_id, CorridorMember.region_code, CorridorMember.role
+    )
+    return _frame(engine, statement)
+
+
+def platforms(engine: Engine) -> pd.DataFrame:
+    """Every named platform placed on a corridor map."""
+    from lib.models import Platform
+
+    return _frame(engine, select(Platform).order_by(Platform.corridor_id, Platform.id))

@@ -1,8 +1,315 @@
-"""The compare page (not built yet)."""
+"""Plan comparison: two to four plans side by side, indicator by indicator and theme by theme."""
 
-from lib.ui.layout import not_built, page_title
-from lib.ui.state import current_language
+import streamlit as st
+
+from lib import comparison as cmp
+from lib.charts.compare import shared_indicator_chart
+from lib.export import CSV_MIME, XLSX_MIME, to_csv_bytes, to_xlsx_bytes
+from lib.i18n import name_column, t
+from lib.source_reader import read_source
+from lib.ui import data
+from lib.ui.layout import page_title
+from lib.ui.state import (
+    current_language,
+    follow_url,
+    remember_url,
+    set_url_params,
+    url_list,
+    url_param,
+)
 
 lang = current_language()
 page_title("compare", lang)
-not_built(lang)
+st.caption(t("compare.intro", lang))
+names, short = name_column(lang), "short_en" if lang == "en" else "short_zh"
+lang_param = {"lang": lang} if lang == "en" else {}
+
+# --- URL state and the plan picker --------------------------------------------------------
+plans = data.plans().set_index("id")
+regions = data.regions().set_index("adcode")
+plan_labels = plans[short].to_dict()
+requested = url_list("plans") if "plans" in st.query_params else None
+follow_url("compare_plans", cmp.chosen_plans(requested, list(plans.index)))
+chosen = st.multiselect(
+    t("compare.plans", lang),
+    list(plans.index),
+    max_selections=cmp.MAX_PLANS,
+    format_func=plan_labels.get,
+    key="compare_plans",
+)
+presets = st.columns([1, 4, 4, 2], vertical_alignment="center")
+presets[0].caption(t("compare.presets", lang))
+for column, (preset, preset_plans) in zip(presets[1:], cmp.PRESETS.items(), strict=False):
+    # A button, not a link to this same page: such a link leaves the old query string in
+    # the address bar. The callback sets the picker before it is drawn.
+    column.button(
+        t(f"compare.preset_{preset}", lang),
+        icon=":material/compare_arrows:",
+        type="tertiary",
+        on_click=st.session_state.__setitem__,
+        args=("compare_plans", list(preset_plans)),
+    )
+if len(chosen) < cmp.MIN_PLANS:
+    set_url_params(plans=chosen or None)
+    remember_url(compare_plans=chosen)
+    st.info(t("compare.pick_two", lang))
+    st.stop()
+region_labels = {p: regions.loc[plans.loc[p, "region_code"], names] for p in chosen}
+for plan_id in chosen:
+    plan = plans.loc[plan_id]
+    st.caption(
+        t(
+            "compare.plan_line",
+            lang,
+            plan=plan_labels[plan_id],
+            region=region_labels[plan_id],
+            period=cmp.period_text(plan["period_start"], plan["period_end"]),
+        )
+    )
+
+# --- Alignment (all logic in lib.comparison) ----------------------------------------------
+targets, indicators = data.targets(), data.indicators()
+own = cmp.own_region_targets(targets, plans.reset_index(), chosen)
+cells = cmp.plan_cells(own)
+aligned = cmp.align_indicators(cells, indicators, chosen)
+
+filters = st.columns(2)
+present = [c for c in indicators["category"].drop_duplicates() if c in set(aligned["category"])]
+follow_url("compare_category", [c for c in url_list("category") if c in present])
+categories = filters[0].multiselect(
+    t("compare.categories", lang),
+    present,
+    format_func=lambda c: t(f"compare.category_{c}", lang),
+    help=t("compare.categories_help", lang),
+    key="compare_category",
+)
+follow_url("compare_rows", url_param("rows") if url_param("rows") in cmp.ROW_FILTERS else "all")
+row_filter = filters[1].selectbox(
+    t("compare.rows", lang),
+    cmp.ROW_FILTERS,
+    format_func=lambda r: t(f"compare.rows_{r}", lang),
+    key="compare_rows",
+)
+shown = cmp.filter_aligned(aligned, categories, row_filter)
+in_categories = cmp.filter_aligned(aligned, categories)
+
+view_labels = {view: t(f"compare.tab_{view}", lang) for view in cmp.VIEWS}
+view_key = f"compare_view_{lang}"  # the tabs hold a label, so one key per language
+follow_url(view_key, view_labels.get(url_param("view"), view_labels["aligned"]))
+tabs = st.tabs(list(view_labels.values()), key=view_key, on_change="rerun")
+# Only the open tab is built: the charts of the pace tab take most of the time.
+view = next((v for v, tab in zip(cmp.VIEWS, tabs, strict=True) if tab.open), "aligned")
+set_url_params(
+    plans=chosen,
+    category=categories or None,
+    rows=None if row_filter == "all" else row_filter,
+    view=None if view == "aligned" else view,
+)
+remember_url(
+    compare_plans=chosen,
+    compare_category=categories,
+    compare_rows=row_filter,
+    **{view_key: view_labels[view]},
+)
+aligned_tab, pace_tab, themes_tab = tabs
+
+# --- Aligned indicators -------------------------------------------------------------------
+if view == "aligned":
+    with aligned_tab:
+        st.write(
+            t(
+                "compare.summary",
+                lang,
+                total=len(in_categories),
+                shared=int(in_categories["shared"].sum()),
+                differs=int((in_categories["status"] == "differs").sum()),
+                only=int((in_categories["status"] == "only").sum()),
+            )
+        )
+        st.caption(t("compare.how_to_read", lang))
+        if shown.empty:
+            st.info(t("compare.no_rows", lang))
+        else:
+            styler, value_columns = cmp.aligned_view(
+                shown, chosen, plan_labels, region_labels, lang
+            )
+            st.dataframe(
+                styler,
+                hide_index=True,
+                column_config={
+                    t("compare.col_indicator", lang): st.column_config.TextColumn(
+                        width=290, pinned=True
+                    ),
+                    t("compare.col_category", lang): st.column_config.TextColumn(width=70),
+                    t("compare.col_unit", lang): st.column_config.TextColumn(width=50),
+                    t("compare.col_differs", lang): st.column_config.TextColumn(width=210),
+                    **{
+                        column: st.column_config.LinkColumn(column, width=190)
+                        for column in value_columns
+                    },
+                },
+                key="compare_aligned",
+            )
+            export = cmp.export_table(shown, chosen, plan_labels, region_labels, lang)
+            downloads = st.columns([1, 1, 6])
+            downloads[0].download_button(
+                t("compare.download_csv", lang),
+                to_csv_bytes(export),
+                file_name="compare-aligned.csv",
+                mime=CSV_MIME,
+                icon=":material/download:",
+            )
+            downloads[1].download_button(
+                t("compare.download_xlsx", lang),
+                to_xlsx_bytes(export, t("compare.export_sheet", lang)),
+                file_name="compare-aligned.xlsx",
+                mime=XLSX_MIME,
+                icon=":material/download:",
+            )
+        for row in cmp.excluded_counts(targets, plans.reset_index(), chosen).itertuples():
+            if row.other_regions or row.assigned:
+                st.caption(
+                    t(
+                        "compare.excluded",
+                        lang,
+                        plan=plan_labels[row.plan_id],
+                        other=row.other_regions,
+                        assigned=row.assigned,
+                    )
+                )
+
+# --- Pace and ambition of the shared indicators ------------------------------------------
+if view == "pace":
+    with pace_tab:
+        shared = in_categories[in_categories["shared"]]
+        if shared.empty:
+            st.info(t("compare.no_shared", lang))
+        else:
+            shared_cells = cells[cells["indicator_id"].isin(shared["indicator_id"])]
+            paces = cmp.implied_paces(
+                shared_cells, targets, data.actuals(), indicators, plans.reset_index()
+            )
+            st.subheader(t("compare.pace_heading", lang))
+            st.caption(t("compare.pace_method", lang))
+            st.dataframe(
+                cmp.pace_table(paces, shared, chosen, plan_labels, region_labels, cells, lang),
+                hide_index=True,
+                column_config={
+                    t("compare.col_indicator", lang): st.column_config.TextColumn(
+                        width=200, pinned=True
+                    ),
+                    t("compare.col_baseline", lang): st.column_config.TextColumn(width=190),
+                    t("compare.col_pace", lang): st.column_config.TextColumn(width=220),
+                    t("compare.quote", lang): st.column_config.LinkColumn(
+                        t("compare.quote", lang), display_text=t("compare.quote", lang)
+                    ),
+                },
+                key="compare_pace",
+            )
+            st.subheader(t("compare.charts_heading", lang))
+            order = [plan_labels[p] for p in chosen]
+            charted = shared[shared["indicator_id"].isin(cmp.chartable(own, shared))]
+            follow_url("compare_charts", url_param("charts") == "all")
+            show_all = st.toggle(
+                t("compare.charts_all", lang, n=len(charted)),
+                disabled=len(charted) <= cmp.CHART_LIMIT,
+                key="compare_charts",
+            )
+            set_url_params(charts="all" if show_all else None)
+            remember_url(compare_charts=show_all)
+            if not show_all:
+                charted = charted.head(cmp.CHART_LIMIT)
+            grid = st.columns(2)
+            for i, indicator in enumerate(charted.to_dict("records")):
+                points = cmp.chart_points(own, paces, indicator["indicator_id"], plan_labels)
+                with grid[i % 2].container(border=True):
+                    if not points.empty:
+                        st.altair_chart(
+                            shared_indicator_chart(
+                                points, indicator[names], indicator["unit"], order, lang
+                            )
+                        )
+                    else:
+                        st.markdown(f"**{indicator[names]}**")
+                    st.caption(
+                        cmp.ambition_summary(
+                            shared_cells[shared_cells["indicator_id"] == indicator["indicator_id"]],
+                            indicator["measure"],
+                            indicator["direction"],
+                            plan_labels,
+                            lang,
+                        )
+                    )
+
+# --- Highlands, strategic fields, actions and their tasks --------------------------------
+if view == "themes":
+    with themes_tab:
+        themes = data.themes(tuple(chosen))
+        for theme_type, heading in (("highland", "highlands"), ("field", "fields")):
+            st.subheader(t(f"compare.{heading}", lang))
+            theme_rows, listing = cmp.compare_themes(themes, chosen, theme_type)
+            if not listing:
+                st.caption(t("compare.none_listed", lang))
+                continue
+            missing = [plan_labels[p] for p in chosen if p not in listing]
+            if missing:
+                st.caption(
+                    t("compare.not_listed", lang, plans=t("compare.list_sep", lang).join(missing))
+                )
+            if theme_type == "field":
+                st.caption(t("compare.fields_note", lang))
+            st.dataframe(
+                cmp.theme_view(theme_rows, listing, plan_labels, lang),
+                hide_index=True,
+                key=f"compare_{theme_type}",
+            )
+
+        st.subheader(t("compare.actions", lang))
+        action_rows, listing = cmp.compare_themes(themes, chosen, "action")
+        if not listing:
+            st.caption(t("compare.none_listed", lang))
+        else:
+            missing = [plan_labels[p] for p in chosen if p not in listing]
+            if missing:
+                st.caption(
+                    t("compare.not_listed", lang, plans=t("compare.list_sep", lang).join(missing))
+                )
+            st.dataframe(
+                cmp.theme_view(action_rows, listing, plan_labels, lang),
+                hide_index=True,
+                key="compare_action",
+            )
+            lines = {plan_id: read_source(plan_id) for plan_id in listing}
+            spans = cmp.task_spans(themes, lines)
+            task_links = cmp.task_target_labels(
+                cmp.task_targets(spans, targets, lines), targets, indicators, lang
+            )
+            for n, action in enumerate(action_rows.to_dict("records")):
+                title = cmp.theme_title(action, listing, lang)
+                marker = cmp.theme_status_label(action, plan_labels, len(listing), lang)
+                with st.expander(f"{n + 1}. {title} · {marker}", expanded=n == 0):
+                    header = st.columns([1] + [3] * len(listing))
+                    for column, plan_id in zip(header[1:], listing, strict=True):
+                        column.markdown(f"**{plan_labels[plan_id]}**")
+                    tasks = cmp.action_tasks(themes, listing, action["canonical"])
+                    for task in tasks.to_dict("records"):
+                        row = st.columns([1] + [3] * len(listing))
+                        row[0].caption(
+                            cmp.theme_status_label(task, plan_labels, len(listing), lang)
+                        )
+                        for column, plan_id in zip(row[1:], listing, strict=True):
+                            code = task[f"{plan_id}:code"]
+                            if not code:
+                                column.caption(t("compare.task_absent", lang))
+                                continue
+                            column.markdown(f"**{cmp.theme_name(task, plan_id, lang)}**")
+                            links = task_links.get((plan_id, code), [])
+                            if not links:
+                                column.caption(t("compare.task_targets_none", lang))
+                            for label, target_id in links:
+                                column.page_link(
+                                    "pages/sources.py",
+                                    label=label,
+                                    icon=":material/format_quote:",
+                                    query_params={"target": target_id, **lang_param},
+                                )

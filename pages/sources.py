@@ -6,7 +6,7 @@ from lib.i18n import name_column, t
 from lib.source_reader import locate_quote, marked_html, read_source, search_lines, term_spans
 from lib.ui import data
 from lib.ui.layout import html_block, page_title
-from lib.ui.state import current_language, set_url_params, url_param
+from lib.ui.state import current_language, follow_url, remember_url, set_url_params, url_param
 
 lang = current_language()
 page_title("sources", lang)
@@ -22,10 +22,11 @@ if target_id and target is None:
 
 plan_ids = list(plans.index)
 default_plan = target["plan_id"] if target is not None else url_param("plan", plan_ids[0])
+follow_url("sources_plan", default_plan if default_plan in plan_ids else plan_ids[0])
 plan_id = st.selectbox(
     t("sources.document", lang),
     plan_ids,
-    index=plan_ids.index(default_plan) if default_plan in plan_ids else 0,
+    key="sources_plan",
     format_func=lambda pid: plans.loc[pid, short],
 )
 if target is not None and plan_id != target["plan_id"]:
@@ -42,8 +43,10 @@ st.caption(
         seed=plan["seed_file"],
     )
 )
-term = st.text_input(t("sources.search", lang), value=url_param("q"))
+follow_url("sources_q", url_param("q"))
+term = st.text_input(t("sources.search", lang), key="sources_q")
 set_url_params(plan=plan_id, target=target_id or None, q=term or None)
+remember_url(sources_plan=plan_id, sources_q=term)
 
 lines = read_source(plan_id)
 quote_at = None
@@ -85,7 +88,7 @@ if term:
         html_block(
             "".join(
                 f'<p class="source-line"><span class="no">{row.line}</span>'
-                f'{marked_html(row.text, term_spans(row.text, term), "hit")}</p>'
+                f"{marked_html(row.text, term_spans(row.text, term), 'hit')}</p>"
                 for row in found.itertuples()
             )
         )

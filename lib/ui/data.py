@@ -54,3 +54,9 @@ def actuals(indicator_id: str | None = None, region_codes: tuple[str, ...] = ())
 def clear_after_write() -> None:
     """Forget cached query results so that every page shows the new data."""
     st.cache_data.clear()
+
+
+@st.cache_data(show_spinner=False)
+def themes(plan_ids: tuple[str, ...]) -> pd.DataFrame:
+    """Highlands, fields, actions and tasks of some plans (cached)."""
+    return queries.themes(engine(), list(plan_ids))

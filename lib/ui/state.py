@@ -41,3 +41,21 @@ def set_url_params(**values: str | list[str] | None) -> None:
                 st.query_params[name] = text
         elif name in st.query_params:
             del st.query_params[name]
+
+
+def follow_url(key: str, value: object) -> None:
+    """Let the URL set a keyed widget when it changed since the page last wrote it.
+
+    A widget whose default changes with the URL is a new widget to Streamlit and resets,
+    losing every other click; so the URL seeds session state only when it really changed
+    (a link, the back button), and otherwise the widget keeps what the user chose.
+    """
+    if key not in st.session_state or st.session_state.get(f"{key}.url") != value:
+        st.session_state[key] = value
+        st.session_state[f"{key}.url"] = value
+
+
+def remember_url(**values: object) -> None:
+    """Record what the page wrote to the URL, per widget key (pairs with follow_url)."""
+    for key, value in values.items():
+        st.session_state[f"{key}.url"] = value

@@ -30,3 +30,12 @@ def test_search_reports_hits_and_keeps_the_term_in_the_url(app_database):
 def test_an_unknown_target_id_says_so(app_database):
     at = open_page("sources", "en", target="no-such-target")
     assert "no-such-target" in at.warning[0].value
+
+
+def test_choosing_documents_twice_keeps_each_choice(app_database):
+    at = open_page("sources")
+    at.selectbox[0].set_value("jx_315_2023").run()
+    assert at.selectbox[0].value == "jx_315_2023"
+    at.selectbox[0].set_value("hz_315_2024").run()
+    assert at.selectbox[0].value == "hz_315_2024"
+    assert "杭州" in at.subheader[0].value

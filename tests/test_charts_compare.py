@@ -1,0 +1,56 @@
+"""The small chart of one shared indicator (lib/charts/compare.py)."""
+
+import pandas as pd
+
+from lib.charts.compare import KIND_SHAPES, PLAN_COLOURS, shared_indicator_chart
+
+POINTS = pd.DataFrame(
+    {
+        "plan": ["Province", "Hangzhou", "Hangzhou", "Jiaxing", "Province"],
+        "plan_id": ["zj", "hz", "hz", "jx", "zj"],
+        "year": [2027, 2027, 2025, 2027, 2020],
+        "value": [3.4, 4.2, 4.0, 3.65, 59.6],
+        "label": ["超过3.4%", "4.2", "4.0", "超过3.65%", "59.6%"],
+        "kind": ["target", "target", "target", "target", "baseline"],
+        "target_id": ["zj-1", "hz-1", "hz-2", "jx-1", "b-1"],
+    }
+)
+ORDER = ["Province", "Hangzhou", "Jiaxing"]
+
+
+def spec(lang: str = "en") -> dict:
+    return shared_indicator_chart(POINTS, "R&D intensity", "%", ORDER, lang).to_dict()
+
+
+def test_a_dot_per_plan_and_year_labelled_with_its_value():
+    chart = spec()
+    dots, labels = chart["layer"]
+    assert dots["mark"]["type"] == "point" and dots["mark"]["filled"]
+    assert labels["mark"]["type"] == "text"
+    assert labels["encoding"]["text"]["field"] == "value"
+    encoding = dots["encoding"]
+    assert encoding["x"]["field"] == "year" and encoding["x"]["type"] == "ordinal"
+    # Plans side by side within a year, so equal figures stay visible.
+    assert encoding["xOffset"]["field"] == "plan"
+    assert encoding["color"]["scale"]["domain"] == ORDER
+    assert encoding["color"]["scale"]["range"] == list(PLAN_COLOURS[:3])
+    assert encoding["y"]["scale"]["zero"] is False
+    values = next(iter(chart["datasets"].values()))
+    assert {(v["plan"], v["year"]) for v in values} >= {("Hangzhou", "2025"), ("Jiaxing", "2027")}
+
+
+def test_shapes_tell_targets_from_the_baseline():
+    shape = spec()["layer"][0]["encoding"]["shape"]["scale"]
+    assert shape["domain"] == ["target", "baseline"]
+    assert shape["range"] == [KIND_SHAPES["target"], KIND_SHAPES["baseline"]]
+
+
+def test_title_unit_and_axis_labels_are_in_the_chosen_language():
+    english, chinese = spec("en"), spec("zh")
+    assert english["title"]["text"] == "R&D intensity"
+    assert english["title"]["subtitle"] == "Unit: % · Source: the plans"
+    assert chinese["title"]["subtitle"] == "单位：% · 来源：各规划原文"
+    assert english["layer"][0]["encoding"]["x"]["title"] == "Year"
+    assert chinese["layer"][0]["encoding"]["x"]["title"] == "年份"
+    tooltip_titles = [t["title"] for t in chinese["layer"][0]["encoding"]["tooltip"]]
+    assert tooltip_titles == ["规划", "年份", "原文表述", "类型"]
