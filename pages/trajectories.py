@@ -1,8 +1,186 @@
-"""The trajectories page (not built yet)."""
+"""Trajectories: is an indicator on track for its plan targets, region by region?"""
 
-from lib.ui.layout import not_built, page_title
-from lib.ui.state import current_language
+import streamlit as st
+
+from lib import trajectory
+from lib.charts.trajectory import trajectory_chart
+from lib.i18n import name_column, t
+from lib.progress import pace_kind
+from lib.ui import data
+from lib.ui.layout import page_title
+from lib.ui.state import current_language, set_url_params, url_list, url_param
 
 lang = current_language()
 page_title("trajectories", lang)
-not_built(lang)
+st.caption(t("trajectories.intro", lang))
+
+indicators, targets, actuals = data.indicators(), data.targets(), data.actuals()
+plans, regions = data.plans(), data.regions()
+options = trajectory.indicator_options(indicators, targets, actuals)
+if options.empty:
+    st.info(t("common.no_data", lang))
+    st.stop()
+
+# 1. What to show: the URL says, the widgets let the user change it.
+left, right = st.columns([1, 3])
+categories = ["", *trajectory.categories_present(options)]
+requested_category = url_param("category")
+category = left.selectbox(
+    t("trajectories.category", lang),
+    categories,
+    index=categories.index(requested_category) if requested_category in categories else 0,
+    format_func=lambda c: (
+        trajectory.category_label(c, lang) if c else t("trajectories.category_all", lang)
+    ),
+)
+offered = options if not category else options[options["category"] == category]
+labels = {row["id"]: trajectory.indicator_label(row, lang) for _, row in offered.iterrows()}
+indicator_id = trajectory.choose_indicator(url_param("indicator"), options, category)
+indicator_id = right.selectbox(
+    t("trajectories.indicator", lang),
+    list(labels),
+    index=list(labels).index(indicator_id),
+    format_func=labels.get,
+)
+indicator = indicators.set_index("id").loc[indicator_id]
+
+available = trajectory.regions_with_data(targets, actuals, regions, indicator_id)
+parents = regions.set_index("adcode")[name_column(lang)].to_dict()
+region_names = {
+    row["adcode"]: trajectory.region_label(row, lang, parents) for _, row in available.iterrows()
+}
+region_codes = st.multiselect(
+    t("trajectories.regions", lang),
+    list(region_names),
+    default=trajectory.choose_regions(url_list("regions"), available),
+    format_func=region_names.get,
+    max_selections=trajectory.MAX_REGIONS,
+    help=t("trajectories.regions_help", lang, n=trajectory.MAX_REGIONS),
+)
+
+methods = trajectory.method_names(lang)
+method = st.radio(
+    t("trajectories.method", lang),
+    list(methods),
+    index=list(methods).index(trajectory.choose_method(url_param("method"))),
+    format_func=methods.get,
+    horizontal=True,
+)
+path_column, projection_column, _ = st.columns([1, 1, 2])
+hidden = set(url_list("hide"))
+show = {
+    "path": path_column.toggle(t("trajectories.show_path", lang), value="path" not in hidden),
+    "projection": projection_column.toggle(
+        t("trajectories.show_projection", lang), value="projection" not in hidden
+    ),
+}
+set_url_params(
+    category=category or None,
+    indicator=indicator_id,
+    method=method,
+    hide=[option for option in trajectory.OPTIONS if not show[option]],
+)
+if region_codes:
+    set_url_params(regions=region_codes)
+else:
+    # An empty choice leaves the URL alone: the widget keeps its empty state on the next
+    # rerun, and a copied link still opens a view with regions.
+    st.info(
+        t("trajectories.no_regions" if available.empty else "trajectories.choose_regions", lang)
+    )
+    st.stop()
+
+# 2. The trajectory: chart, and beside it every target with a link to its quote.
+view = trajectory.assemble(
+    indicator_id,
+    region_codes,
+    indicators=indicators,
+    targets=targets,
+    actuals=actuals,
+    plans=plans,
+    regions=regions,
+    method=method,
+    lang=lang,
+)
+st.caption(
+    t(
+        "trajectories.indicator_facts",
+        lang,
+        unit=indicator["unit"],
+        direction=t(f"trajectories.direction.{indicator['direction']}", lang),
+        pace=t(f"trajectories.pace.{pace_kind(indicator['measure'])}", lang),
+    )
+)
+if view.observed.empty:
+    st.info(t("trajectories.no_observations", lang))
+
+chart_column, list_column = st.columns([3, 1])
+chart = trajectory_chart(
+    view,
+    title=indicator[name_column(lang)],
+    unit=indicator["unit"],
+    lang=lang,
+    show={option for option, shown in show.items() if shown},
+)
+chart_column.altair_chart(
+    chart,
+    width="stretch",
+)
+chart_column.caption(t("trajectories.chart_hint", lang))
+with list_column:
+    st.markdown(f"**{t('trajectories.targets_heading', lang)}**")
+    st.markdown("\n".join(trajectory.target_lines(view.markers, lang)))
+    st.markdown(
+        f"**{t('trajectories.listed_heading', lang)}**", help=t("trajectories.listed_help", lang)
+    )
+    listed = trajectory.target_lines(view.listed, lang)
+    st.markdown("\n".join(listed) if listed else t("trajectories.listed_none", lang))
+
+# 3. Status of each target, by the chosen method; all three side by side.
+st.subheader(t("trajectories.status_heading", lang))
+st.info(
+    t(
+        "trajectories.method_in_words",
+        lang,
+        name=methods[method],
+        description=trajectory.method_description(method, lang),
+    )
+)
+if view.assessed.empty:
+    st.caption(t("trajectories.no_targets", lang))
+for row in view.assessed.itertuples():
+    badge = trajectory.status_badge(row.status, lang)
+    badge_column, text_column = st.columns([1, 5], vertical_alignment="top")
+    badge_column.badge(badge["label"], color=badge["color"], icon=badge["icon"])
+    text_column.markdown(trajectory.status_line(row, lang))
+
+st.markdown(f"**{t('trajectories.methods_heading', lang)}**")
+shown, codes = trajectory.methods_side_by_side(view, lang)
+st.dataframe(
+    shown.style.apply(lambda _: trajectory.status_cell_styles(codes), axis=None),
+    hide_index=True,
+)
+st.caption(t("trajectories.methods_help", lang))
+
+# 4. Every target and actual in view, as a table and as CSV.
+st.subheader(t("trajectories.table_heading", lang))
+table = trajectory.view_table(view, lang)
+headers = trajectory.table_headers(lang)
+st.dataframe(
+    table.rename(columns=headers),
+    hide_index=True,
+    column_config={
+        headers["link"]: st.column_config.LinkColumn(
+            headers["link"], display_text=t("trajectories.link_text", lang)
+        ),
+        headers["value"]: st.column_config.NumberColumn(headers["value"], format="%g"),
+        headers["year"]: st.column_config.NumberColumn(headers["year"], format="%d"),
+    },
+)
+st.download_button(
+    t("trajectories.download_csv", lang),
+    trajectory.table_csv(table, lang),
+    file_name=f"trajectory_{indicator_id}_{'-'.join(region_codes)}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+)
