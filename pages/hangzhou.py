@@ -1,8 +1,176 @@
-"""The hangzhou page (not built yet)."""
+"""Hangzhou allocation: the 2024 district targets as a map, with the table, checks and details."""
 
-from lib.ui.layout import not_built, page_title
-from lib.ui.state import current_language
+import streamlit as st
+
+from lib import allocation
+from lib.i18n import name_column, t
+from lib.maps import hangzhou as hz
+from lib.maps.legend import legend_html, markdown_text
+from lib.ui import data
+from lib.ui.layout import page_title
+from lib.ui.state import current_language, set_url_params, url_param
+
+MAP_KEY = "hz_map"
+LAST_PICK_KEY = "hz_map_last_pick"
+WIDGET_KEYS = {name: f"hz_{name}" for name in hz.VIEW_KEYS}
 
 lang = current_language()
+names_col = name_column(lang)
 page_title("hangzhou", lang)
-not_built(lang)
+
+# The allocation table and what can be shown of it.
+regions = data.regions()
+district_frame = allocation.districts(regions)
+table = allocation.allocation_table(data.targets(), regions)
+if table.empty:
+    st.info(t("hangzhou.no_table", lang))
+    st.stop()
+indicators = allocation.allocation_indicators(table, data.indicators())
+by_id = {row["indicator_id"]: row for row in indicators.to_dict("records")}
+codes = list(district_frame["adcode"])
+names = dict(zip(codes, district_frame[names_col], strict=True))
+actuals = data.actuals(region_codes=(*codes, allocation.CITY_CODE))
+can_attain = allocation.has_actuals(actuals, by_id, codes)
+
+# View state: from the URL when the page opens, then from the widgets (keyed, so that they
+# keep their identity across reruns); a click on the map picks the district.
+url_view = {name: url_param(name) for name in hz.VIEW_KEYS}
+widget_view = {
+    name: st.session_state[key] for name, key in WIDGET_KEYS.items() if key in st.session_state
+}
+view = hz.valid_view({**url_view, **widget_view}, list(by_id), codes, can_attain)
+view["district"], st.session_state[LAST_PICK_KEY] = hz.resolve_district(
+    view["district"],
+    hz.selected_adcode(st.session_state.get(MAP_KEY)),
+    st.session_state.get(LAST_PICK_KEY),
+    set(codes),
+)
+for name, key in WIDGET_KEYS.items():
+    st.session_state[key] = view[name]
+
+st.caption(t("hangzhou.intro", lang))
+c_indicator, c_mode, c_district, c_basemap = st.columns([4, 3, 2, 2], vertical_alignment="bottom")
+indicator_id = c_indicator.selectbox(
+    t("hangzhou.indicator", lang),
+    list(by_id),
+    key=WIDGET_KEYS["indicator"],
+    format_func=lambda i: allocation.indicator_label(by_id[i], lang),
+)
+mode = c_mode.radio(
+    t("hangzhou.mode", lang),
+    hz.MODES,
+    key=WIDGET_KEYS["mode"],
+    format_func=lambda m: t(f"hangzhou.mode.{m}", lang),
+    horizontal=True,
+    disabled=not can_attain,
+    help=t("hangzhou.mode.help", lang),
+)
+district = c_district.selectbox(
+    t("hangzhou.district", lang),
+    ["", *codes],
+    key=WIDGET_KEYS["district"],
+    format_func=lambda c: names[c] if c else t("hangzhou.district.none", lang),
+)
+basemap = c_basemap.toggle(
+    t("hangzhou.basemap", lang), key=WIDGET_KEYS["basemap"], help=t("hangzhou.basemap.help", lang)
+)
+set_url_params(
+    indicator=indicator_id, mode=mode, district=district, basemap="1" if basemap else None
+)
+
+# The chosen indicator on the map.
+indicator = by_id[indicator_id]
+values = allocation.indicator_values(table, indicator, district_frame)
+if mode == hz.MODE_ATTAINMENT:
+    values = allocation.attainment(values, actuals, indicator)
+frame = hz.map_frame(values, indicator, lang, mode)
+plan = data.plans().set_index("id").loc[allocation.PLAN_ID]
+source = t("hangzhou.source", lang, plan=plan[f"title_{lang}"])
+check = allocation.consistency_check(table, indicator, district_frame)
+
+map_col, side_col = st.columns([2, 1], gap="medium")
+with map_col:
+    st.pydeck_chart(
+        hz.deck(frame, selected=district, basemap=basemap),
+        on_select="rerun",
+        selection_mode="single-object",
+        key=MAP_KEY,
+        height=hz.MAP_HEIGHT,
+        alt=t("hangzhou.map_alt", lang, name=indicator[names_col]),
+    )
+    st.caption(markdown_text(source))
+with side_col:
+    st.markdown(
+        legend_html(
+            frame.title,
+            frame.legend,
+            note=hz.legend_note(frame, mode, lang),
+            count_label=t("hangzhou.legend.count", lang),
+        ),
+        unsafe_allow_html=True,
+    )
+    if not can_attain:
+        st.caption(t("hangzhou.mode.unavailable", lang))
+    elif mode == hz.MODE_ATTAINMENT and values["actual"].isna().all():
+        st.info(t("hangzhou.mode.no_actuals_for_indicator", lang))
+    for column, level in zip(st.columns(2), ("city", "province"), strict=True):
+        label, figure = allocation.level_metric(indicator, level, lang)
+        column.metric(label, figure)
+    city_actual = allocation.city_actual(actuals, indicator_id)
+    if mode == hz.MODE_ATTAINMENT and city_actual:
+        st.metric(
+            t("hangzhou.city_actual", lang),
+            allocation.format_figure(city_actual["value"]),
+            help=t("hangzhou.city_actual.batch", lang, batch=city_actual["batch_id"]),
+        )
+    st.markdown(f"**{t('hangzhou.section.check', lang)}**")
+    sentence = markdown_text(allocation.check_sentence(check, names, lang))
+    if check.consistent is False:
+        st.warning(sentence)
+    elif check.consistent:
+        st.success(sentence)
+    else:
+        st.info(sentence)
+    if district:
+        with st.container(border=True, key="hz_detail"):
+            st.subheader(markdown_text(names[district]))
+            detail = allocation.district_detail(
+                data.targets(), table, data.indicators(), district_frame, actuals, district
+            )
+            st.caption(t("hangzhou.detail.targets", lang))
+            for line in allocation.detail_lines(detail, lang):
+                facts = markdown_text(" · ".join(line.facts))
+                link = f"[{t('hangzhou.open_source', lang)}]({line.link})"
+                st.markdown(f"**{markdown_text(line.title)}**  \n{facts} · {link}")
+    else:
+        st.caption(t("hangzhou.click_hint", lang))
+
+table_tab, checks_tab, static_tab = st.tabs(
+    [t("hangzhou.tab.table", lang), t("hangzhou.tab.checks", lang), t("hangzhou.tab.static", lang)]
+)
+with table_tab:
+    matrix = allocation.allocation_matrix(table, indicators, district_frame)
+    st.dataframe(
+        allocation.matrix_display(matrix, indicators, district_frame, lang),
+        hide_index=True,
+        height=36 * (len(matrix) + 1) + 3,  # all districts without scrolling
+    )
+    st.caption(t("hangzhou.table.caption", lang))
+    st.markdown(f"**{t('hangzhou.section.city', lang)}**")
+    st.dataframe(allocation.city_display(indicators, lang), hide_index=True)
+with checks_tab:
+    for each in allocation.consistency_checks(table, indicators, district_frame):
+        st.markdown(
+            f"**{markdown_text(allocation.indicator_label(by_id[each.indicator_id], lang))}**"
+        )
+        st.text(allocation.check_sentence(each, names, lang))
+with static_tab:
+    st.altair_chart(
+        hz.static_map(
+            frame,
+            title=t("hangzhou.static.title", lang, name=indicator[names_col]),
+            subtitle=t(f"hangzhou.static.subtitle.{mode}", lang),
+            source=source,
+        ),
+        width="content",
+    )

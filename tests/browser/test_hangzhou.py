@@ -1,0 +1,277 @@
+"""The Hangzhou allocation page in a real browser: the map drawn, hovered, clicked and switched.
+
+Screenshots go to test-artifacts/hangzhou-*.png; look at them (the labels are drawn on a
+canvas, so only a picture shows that the Chinese names came out).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from urllib.parse import parse_qs, urlparse
+
+import numpy as np
+import pytest
+from PIL import Image
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from sqlalchemy import update
+
+from lib.curated import load_curated
+from lib.db import DATA_DIR, make_engine, session_scope
+from lib.geo import label_points, load_boundaries
+from lib.i18n import t
+from lib.maps import hangzhou as hz
+from lib.maps.legend import hex_to_rgba, sequential_colours
+from lib.models import Region
+from tests.browser.conftest import ARTIFACTS, _free_port
+from tests.browser.helpers import assert_healthy, open_url, screenshot, wait_idle
+from tests.conftest import REPO_ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+DECK = '[data-testid="stDeckGlJsonChart"]'
+DETAIL = ".st-key-hz_detail"  # the bordered container of the district's detail
+RUNNING = '[data-testid="stApp"][data-test-script-state="running"]'
+TOOLTIP = ".deck-tooltip"
+BACKGROUND = (0xEE, 0xF2, 0xF5)  # lib.geo.BLANK_MAP_STYLE
+HOSTILE = '<img src=x onerror="window.__xss=1">淳安县'
+# 淳安, 建德, 桐庐 and 拱墅 blank cover far more pixels than halos and buttons ever do.
+BLANK_DISTRICTS = 10_000
+
+
+@pytest.fixture(scope="module", autouse=True)
+def app_opened_once(browser, app_url):
+    """Open the app's root once: on a fresh server a deep link would run the page script
+    alone (without app.py's navigation) until some session has run app.py."""
+    tab = browser.new_page()
+    tab.goto(app_url)
+    wait_idle(tab)
+    tab.close()
+
+
+def _query(page) -> dict[str, str]:
+    return {name: values[0] for name, values in parse_qs(urlparse(page.url).query).items()}
+
+
+def _on_map(colour: str) -> tuple[int, int, int]:
+    """A fill colour as drawn: the polygon's alpha over the blank background."""
+    r, g, b, _ = hex_to_rgba(colour)
+    a = hz.FILL_ALPHA / 255
+    return tuple(round(c * a + bg * (1 - a)) for c, bg in zip((r, g, b), BACKGROUND, strict=True))
+
+
+def _pixels(page) -> np.ndarray:
+    png = page.locator(DECK).first.screenshot()
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+
+
+def _count(pixels: np.ndarray, colour: tuple[int, int, int], tolerance: int = 4) -> int:
+    return int((np.abs(pixels - np.array(colour)) <= tolerance).all(axis=2).sum())
+
+
+def _wait_for_polygons(page, colours: list[str], at_least: int = 150) -> list:
+    """Wait until every fill colour is on the canvas (the canvas appears before drawing)."""
+    page.wait_for_selector(f"{DECK} canvas", timeout=30_000)
+    expected = [_on_map(c) for c in colours]
+    deadline = time.monotonic() + 30
+    while True:
+        pixels = _pixels(page)
+        counts = [_count(pixels, colour) for colour in expected]
+        if all(n >= at_least for n in counts) or time.monotonic() > deadline:
+            return counts
+        page.wait_for_timeout(300)
+
+
+def _district_point(page, adcode: str) -> tuple[float, float]:
+    """Where a district's label point is on the page (the view is centred in the canvas)."""
+    points = label_points(load_boundaries(hz.BOUNDARIES)).set_index("adcode")
+    dx, dy = hz.pixel_offset(points.at[adcode, "lon"], points.at[adcode, "lat"], hz.default_view())
+    box = page.locator(DECK).first.bounding_box()
+    return box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
+
+
+# deck.gl's click as the chart receives it ({index, object, layer}), for the object of one
+# district: found through the React props of the chart's DeckGL component.
+DECK_CLICK = """(adcode) => {
+  const canvas = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
+  const key = Object.keys(canvas).find((k) => k.startsWith('__reactFiber'));
+  let fiber = canvas[key];
+  while (fiber && !(fiber.memoizedProps && typeof fiber.memoizedProps.onClick === 'function'
+                    && Array.isArray(fiber.memoizedProps.layers))) fiber = fiber.return;
+  const layer = fiber.memoizedProps.layers.find((l) => l && l.id === 'LAYER_ID');
+  const index = layer.props.data.findIndex((d) => d.adcode === adcode);
+  fiber.memoizedProps.onClick({index, object: layer.props.data[index], layer, picked: true});
+}""".replace("LAYER_ID", hz.LAYER_ID)
+
+
+def _click_district(page, adcode: str, attempts: int = 3) -> None:
+    """Click a district on the map and wait for the rerun that puts it in the URL.
+
+    deck.gl takes a press for a click only if it is released within 250 ms of being
+    handled, and picking what is under the pointer with software WebGL takes longer than
+    that on a busy machine (measured: 0.3-2 s with the load at 14 on 2 cores). Then no
+    click happens at all; after a few real tries the click is handed to the chart's own
+    onClick, as deck.gl would hand it, with the district under the pointer (the tooltip
+    checks that picking finds it). A real click is retried only when no rerun followed:
+    a second click that did register would deselect the district.
+    """
+    x, y = _district_point(page, adcode)
+    page.mouse.move(x, y)
+    for _ in range(attempts):
+        page.mouse.click(x, y)
+        try:
+            page.wait_for_selector(RUNNING, timeout=2_500)
+            break
+        except PlaywrightTimeout:
+            continue  # no rerun: the press was not taken for a click
+    else:
+        page.evaluate(DECK_CLICK, adcode)
+    page.wait_for_function(f"window.location.search.includes('district={adcode}')")
+    wait_idle(page)
+
+
+def _choose(page, label: str, option: str) -> None:
+    """Pick an option of the selectbox with this label, then wait for the rerun."""
+    page.locator('[data-testid="stSelectbox"]', has_text=label).locator("input").click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.wait_for_timeout(400)
+    wait_idle(page)
+
+
+def test_the_map_draws_the_13_districts_filled_and_labelled(page, app_url):
+    open_url(page, app_url, "hangzhou")
+    colours = sequential_colours(5)  # R&D share: five classes, every district has a target
+    counts = _wait_for_polygons(page, colours)
+    assert all(n >= 150 for n in counts), counts
+    # Nothing drawn blank: white is only label halos and the zoom buttons, not districts.
+    assert _count(_pixels(page), (255, 255, 255), tolerance=2) < BLANK_DISTRICTS
+    assert page.locator("h1").first.inner_text().strip() == t("page.hangzhou", "zh")
+    legend = page.locator(".map-legend")
+    assert "研究与试验发展经费支出占地区生产总值比重（%）" in legend.inner_text()
+    assert legend.locator("tr").count() == 5
+    assert _query(page)["indicator"] == "rd_gdp_share"
+    assert_healthy(page)
+    screenshot(page, "hangzhou-zh")
+    page.locator(DECK).first.screenshot(path=str(ARTIFACTS / "hangzhou-map-zh.png"))
+
+
+def test_hover_shows_the_district_value_rank_and_quote_and_a_click_opens_its_detail(page, app_url):
+    open_url(page, app_url, "hangzhou", indicator="new_hitech_enterprises")
+    _wait_for_polygons(page, sequential_colours(5))
+    x, y = _district_point(page, "330127")  # 淳安县, 7 new high-tech enterprises
+    page.mouse.move(x, y)
+    tooltip = page.locator(TOOLTIP)
+    tooltip.wait_for(state="visible", timeout=10_000)
+    text = tooltip.inner_text()
+    assert "淳安县" in text
+    assert "2024年目标：7家（全市2,000家），占全市目标0.4%" in text
+    assert "区县排名：第13/13位" in text
+    assert "新增高新技术企业数(家)" in text and "1870" in text  # the table row it came from
+    _click_district(page, "330127")
+    detail = page.locator(DETAIL)
+    assert detail.locator("h3").first.inner_text().strip() == "淳安县"
+    assert "7家 · 区县第13/13位 · 占全市目标0.4% · 2024年实际值未上传" in detail.inner_text()
+    link = detail.get_by_role("link", name="原文").first
+    assert link.get_attribute("href").startswith("sources?target=hz_315_2024-")
+    assert _query(page)["district"] == "330127"
+    assert_healthy(page)
+    screenshot(page, "hangzhou-selected")
+
+
+def test_switching_the_indicator_updates_map_legend_check_and_url(page, app_url):
+    open_url(page, app_url, "hangzhou")
+    _wait_for_polygons(page, sequential_colours(5))
+    _choose(page, "指标", "新增高新技术企业数（家）")
+    assert _query(page)["indicator"] == "new_hitech_enterprises"
+    assert "新增高新技术企业数（家）" in page.locator(".map-legend").inner_text()
+    check = "13个区县目标合计1,999家，比杭州市目标2,000家少1家。省下达目标为1,870家。"
+    assert page.get_by_text(check).first.is_visible()
+    _choose(page, "指标", "科技创新强基领域重大项目投资额（亿元）")
+    assert _query(page)["indicator"] == "major_project_investment"
+    legend = page.locator(".map-legend").inner_text()
+    assert "无目标（表中为“-”）" in legend
+    assert page.get_by_text(
+        "有目标的9个区县合计56.7亿元，等于杭州市目标56.7亿元"
+    ).first.is_visible()
+    # The four districts without a target are drawn blank, not as the lowest class.
+    counts = _wait_for_polygons(page, sequential_colours(5))
+    assert all(n >= 150 for n in counts), counts
+    assert _count(_pixels(page), (255, 255, 255), tolerance=2) > BLANK_DISTRICTS
+    page.get_by_role("tab", name=t("hangzhou.tab.checks", "zh")).click()
+    assert page.get_by_text("56.7亿元").count() >= 1
+    assert_healthy(page)
+    screenshot(page, "hangzhou-investment")
+
+
+def test_an_english_deep_link_reopens_the_view_with_its_detail(page, app_url):
+    open_url(
+        page,
+        app_url,
+        "hangzhou",
+        lang="en",
+        indicator="hitech_va_share",
+        district="330108",
+        mode="target",
+    )
+    _wait_for_polygons(page, sequential_colours(5))
+    assert page.locator("h1").first.inner_text().strip() == "Hangzhou allocation"
+    detail = page.locator(DETAIL)
+    assert detail.locator("h3").first.inner_text().strip() == "Binjiang"
+    assert "88% · rank 1 of 13" in detail.inner_text()
+    assert "Above it, 8:" in page.locator('[data-testid="stAlert"]').first.inner_text()
+    assert_healthy(page)
+    screenshot(page, "hangzhou-en")
+    page.locator(DECK).first.screenshot(path=str(ARTIFACTS / "hangzhou-map-en.png"))
+
+
+@pytest.fixture(scope="module")
+def hostile_app(tmp_path_factory):
+    """A second app server whose database names 淳安县 with HTML in it."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'app.db'}"
+    engine = make_engine(url)
+    load_curated(engine, DATA_DIR)
+    with session_scope(engine) as session:
+        session.execute(update(Region).where(Region.adcode == "330127").values(name_zh=HOSTILE))
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+        + ["--server.address", "127.0.0.1", "--server.headless", "true"]
+        + ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=REPO_ROOT,
+        env={**os.environ, "DATABASE_URL": url},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
+                break
+        except OSError:
+            time.sleep(0.3)
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def test_a_name_containing_html_is_shown_as_text(page, hostile_app):
+    open_url(page, hostile_app)  # see app_opened_once
+    open_url(page, hostile_app, "hangzhou", indicator="rd_gdp_share")
+    _wait_for_polygons(page, sequential_colours(5))
+    x, y = _district_point(page, "330127")
+    page.mouse.move(x, y)
+    tooltip = page.locator(TOOLTIP)
+    tooltip.wait_for(state="visible", timeout=10_000)
+    assert HOSTILE in tooltip.inner_text()  # the markup, as letters
+    assert tooltip.locator("img").count() == 0
+    _click_district(page, "330127")
+    assert page.get_by_text(HOSTILE).count() >= 1
+    assert page.locator("img[src='x']").count() == 0
+    assert page.evaluate("window.__xss") is None
+    assert_healthy(page)
+    screenshot(page, "hangzhou-html-name")
