@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.i18n import LANGUAGES, t
+from lib.ui.presenter import apply_presenter_layout, presenter_toggle, slideshow_bar
 from lib.ui.state import current_language, remember_language
 
 st.set_page_config(
@@ -20,6 +21,8 @@ chosen = st.sidebar.radio(
 if chosen != lang:
     lang = chosen
 remember_language(lang)
+if presenter_toggle(lang):  # also ?present=1; kept in the URL across pages like the language
+    apply_presenter_layout(lang)
 
 PAGES = [
     ("overview", "pages/overview.py", ":material/dashboard:"),
@@ -29,6 +32,7 @@ PAGES = [
     ("compare", "pages/compare.py", ":material/compare_arrows:"),
     ("upload", "pages/upload.py", ":material/upload_file:"),
     ("sources", "pages/sources.py", ":material/description:"),
+    ("slides", "pages/slides.py", ":material/slideshow:"),
 ]
 navigation = st.navigation(
     [
@@ -36,4 +40,5 @@ navigation = st.navigation(
         for i, (key, path, icon) in enumerate(PAGES)
     ]
 )
+slideshow_bar(lang)  # only while ?slide=N: caption and previous/next on top of the page
 navigation.run()

@@ -15,7 +15,8 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, select
 
-from lib.db import create_schema, session_scope
+from lib.db import begin_exclusive, session_scope
+from lib.migrate import upgrade
 from lib.models import Corridor, CorridorMember, Indicator, Plan, Platform, Region, Target, Theme
 
 
@@ -91,12 +92,15 @@ def _plan_sync(session: Session, table: CuratedTable, records: list[dict]):
 
 
 def load_curated(engine: Engine, data_dir: Path) -> dict[str, SyncCount]:
-    """Create the schema and make the curated tables match data_dir, in one transaction."""
-    create_schema(engine)
+    """Upgrade the schema, then make the curated tables match data_dir in one transaction."""
+    upgrade(engine)
     present = [t for t in CURATED_TABLES if (data_dir / t.file_name).exists()]
     records = {t.file_name: read_records(data_dir / t.file_name, t.model) for t in present}
     counts = {t.file_name: SyncCount() for t in present}
     with session_scope(engine) as session:
+        # Two init-db at once (say, two app instances starting): the second waits, then sees
+        # what the first wrote and changes nothing.
+        begin_exclusive(session.connection(), "load_curated")
         plans = {t.file_name: _plan_sync(session, t, records[t.file_name]) for t in present}
         # Delete children before parents, then write parents before children.
         for table in reversed(present):

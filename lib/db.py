@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -17,7 +19,10 @@ from lib import models  # noqa: F401  (registers every table on SQLModel.metadat
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data"
 DEFAULT_URL = f"sqlite:///{DATA_DIR / 'tracker.db'}"
-SQLITE_BUSY_TIMEOUT_MS = 15_000
+SQLITE_BUSY_TIMEOUT_MS = 15_000  # the default wait for a lock, on PostgreSQL as well
+# PostgreSQL errors after which trying again later is the answer: lock_timeout (55P03),
+# deadlock (40P01), serialization failure (40001). Each rolls the transaction back.
+BUSY_SQLSTATES = frozenset({"55P03", "40P01", "40001"})
 
 
 def database_url() -> str:
@@ -25,15 +30,27 @@ def database_url() -> str:
     return os.environ.get("DATABASE_URL") or DEFAULT_URL
 
 
+def lock_timeout_ms() -> int:
+    """How long a writer waits for another (upload, undo, migration) before giving up."""
+    return int(os.environ.get("DATABASE_LOCK_TIMEOUT_MS") or SQLITE_BUSY_TIMEOUT_MS)
+
+
 def make_engine(url: str | None = None) -> Engine:
-    """Create an engine; SQLite gets WAL mode, foreign keys and a busy timeout."""
+    """An engine: SQLite gets WAL, foreign keys and a busy timeout; PostgreSQL a lock timeout."""
     url = url or database_url()
+    timeout = lock_timeout_ms()
+    if url.startswith("postgresql"):
+        # Wait as long as SQLite does for a lock, then fail with an error is_busy() knows,
+        # instead of queueing without end behind a long import or a migration.
+        options = make_url(url).query.get("options", "")
+        options = f"{options} -c lock_timeout={timeout}".strip()
+        return create_engine(url, pool_pre_ping=True, connect_args={"options": options})
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     in_memory = url in ("sqlite://", "sqlite:///:memory:")
     engine = create_engine(
         url,
-        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        connect_args={"check_same_thread": False, "timeout": timeout / 1000},
         # One shared connection keeps an in-memory database alive across sessions.
         poolclass=StaticPool if in_memory else None,
     )
@@ -44,14 +61,38 @@ def make_engine(url: str | None = None) -> Engine:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={lock_timeout_ms()}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
 
 def create_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet."""
+    """Create every table that does not exist yet (tests; init-db migrates: lib.migrate)."""
     SQLModel.metadata.create_all(engine)
+
+
+def begin_exclusive(connection: Connection, purpose: str) -> None:
+    """Start a transaction that others with the same purpose wait for before they read anything.
+
+    For read-then-write work whose reads decide the writes (migrations, loading data/): SQLite
+    takes its write lock at once (BEGIN IMMEDIATE; a deferred transaction that read first
+    could not write after another commit), PostgreSQL an advisory lock for the transaction.
+    Call it first thing on a fresh connection or session connection.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        key = int.from_bytes(hashlib.sha256(purpose.encode()).digest()[:8], "big", signed=True)
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether an error means another writer held the database too long: try again later."""
+    if not isinstance(error, DBAPIError):
+        return False
+    if getattr(error.orig, "sqlstate", None) in BUSY_SQLSTATES:
+        return True
+    return "database is locked" in str(error.orig)  # SQLite, after its busy timeout
 
 
 @contextmanager

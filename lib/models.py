@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -101,6 +101,10 @@ class Theme(SQLModel, table=True):
 class UploadBatch(SQLModel, table=True):
     """One committed upload of actuals, which can be undone as a whole."""
 
+    __table_args__ = (
+        CheckConstraint("status IN ('committed', 'undone')", name="ck_uploadbatch_status"),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     file_name: str
     sha256: str = Field(index=True)
@@ -135,6 +139,10 @@ class Actual(SQLModel, table=True):
 
 class ActualChange(SQLModel, table=True):
     """What one batch did to one actual, so that undo can restore the value before it."""
+
+    __table_args__ = (
+        CheckConstraint("action IN ('insert', 'update')", name="ck_actualchange_action"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     batch_id: int = Field(foreign_key="uploadbatch.id", index=True)

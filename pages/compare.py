@@ -4,11 +4,13 @@ import streamlit as st
 
 from lib import comparison as cmp
 from lib.charts.compare import shared_indicator_chart
-from lib.export import CSV_MIME, XLSX_MIME, to_csv_bytes, to_xlsx_bytes
 from lib.i18n import name_column, t
+from lib.image_export import presentation_subtitle, source_line
 from lib.source_reader import read_source
 from lib.ui import data
+from lib.ui.export import export_menu
 from lib.ui.layout import page_title
+from lib.ui.presenter import controls, page_tools, show_chart
 from lib.ui.state import (
     current_language,
     follow_url,
@@ -30,28 +32,30 @@ regions = data.regions().set_index("adcode")
 plan_labels = plans[short].to_dict()
 requested = url_list("plans") if "plans" in st.query_params else None
 follow_url("compare_plans", cmp.chosen_plans(requested, list(plans.index)))
-chosen = st.multiselect(
-    t("compare.plans", lang),
-    list(plans.index),
-    max_selections=cmp.MAX_PLANS,
-    format_func=plan_labels.get,
-    key="compare_plans",
-)
-presets = st.columns([1, 4, 4, 2], vertical_alignment="center")
-presets[0].caption(t("compare.presets", lang))
-for column, (preset, preset_plans) in zip(presets[1:], cmp.PRESETS.items(), strict=False):
-    # A button, not a link to this same page: such a link leaves the old query string in
-    # the address bar. The callback sets the picker before it is drawn.
-    column.button(
-        t(f"compare.preset_{preset}", lang),
-        icon=":material/compare_arrows:",
-        type="tertiary",
-        on_click=st.session_state.__setitem__,
-        args=("compare_plans", list(preset_plans)),
+with controls("plans"):
+    chosen = st.multiselect(
+        t("compare.plans", lang),
+        list(plans.index),
+        max_selections=cmp.MAX_PLANS,
+        format_func=plan_labels.get,
+        key="compare_plans",
     )
+    presets = st.columns([1, 4, 4, 2], vertical_alignment="center")
+    presets[0].caption(t("compare.presets", lang))
+    for column, (preset, preset_plans) in zip(presets[1:], cmp.PRESETS.items(), strict=False):
+        # A button, not a link to this same page: such a link leaves the old query string in
+        # the address bar. The callback sets the picker before it is drawn.
+        column.button(
+            t(f"compare.preset_{preset}", lang),
+            icon=":material/compare_arrows:",
+            type="tertiary",
+            on_click=st.session_state.__setitem__,
+            args=("compare_plans", list(preset_plans)),
+        )
 if len(chosen) < cmp.MIN_PLANS:
     set_url_params(plans=chosen or None)
     remember_url(compare_plans=chosen)
+    page_tools("compare", lang)
     st.info(t("compare.pick_two", lang))
     st.stop()
 region_labels = {p: regions.loc[plans.loc[p, "region_code"], names] for p in chosen}
@@ -73,7 +77,8 @@ own = cmp.own_region_targets(targets, plans.reset_index(), chosen)
 cells = cmp.plan_cells(own)
 aligned = cmp.align_indicators(cells, indicators, chosen)
 
-filters = st.columns(2)
+with controls("filters"):
+    filters = st.columns(2)
 present = [c for c in indicators["category"].drop_duplicates() if c in set(aligned["category"])]
 follow_url("compare_category", [c for c in url_list("category") if c in present])
 categories = filters[0].multiselect(
@@ -151,21 +156,7 @@ if view == "aligned":
                 key="compare_aligned",
             )
             export = cmp.export_table(shown, chosen, plan_labels, region_labels, lang)
-            downloads = st.columns([1, 1, 6])
-            downloads[0].download_button(
-                t("compare.download_csv", lang),
-                to_csv_bytes(export),
-                file_name="compare-aligned.csv",
-                mime=CSV_MIME,
-                icon=":material/download:",
-            )
-            downloads[1].download_button(
-                t("compare.download_xlsx", lang),
-                to_xlsx_bytes(export, t("compare.export_sheet", lang)),
-                file_name="compare-aligned.xlsx",
-                mime=XLSX_MIME,
-                icon=":material/download:",
-            )
+            export_menu(None, export, "compare-aligned", lang, t("compare.export_sheet", lang))
         for row in cmp.excluded_counts(targets, plans.reset_index(), chosen).itertuples():
             if row.other_regions or row.assigned:
                 st.caption(
@@ -191,8 +182,11 @@ if view == "pace":
             )
             st.subheader(t("compare.pace_heading", lang))
             st.caption(t("compare.pace_method", lang))
+            pace_rows = cmp.pace_table(
+                paces, shared, chosen, plan_labels, region_labels, cells, lang
+            )
             st.dataframe(
-                cmp.pace_table(paces, shared, chosen, plan_labels, region_labels, cells, lang),
+                pace_rows,
                 hide_index=True,
                 column_config={
                     t("compare.col_indicator", lang): st.column_config.TextColumn(
@@ -206,28 +200,39 @@ if view == "pace":
                 },
                 key="compare_pace",
             )
+            export_menu(None, pace_rows, "compare-pace", lang)
             st.subheader(t("compare.charts_heading", lang))
             order = [plan_labels[p] for p in chosen]
             charted = shared[shared["indicator_id"].isin(cmp.chartable(own, shared))]
             follow_url("compare_charts", url_param("charts") == "all")
-            show_all = st.toggle(
-                t("compare.charts_all", lang, n=len(charted)),
-                disabled=len(charted) <= cmp.CHART_LIMIT,
-                key="compare_charts",
-            )
+            with controls("charts"):
+                show_all = st.toggle(
+                    t("compare.charts_all", lang, n=len(charted)),
+                    disabled=len(charted) <= cmp.CHART_LIMIT,
+                    key="compare_charts",
+                )
             set_url_params(charts="all" if show_all else None)
             remember_url(compare_charts=show_all)
             if not show_all:
                 charted = charted.head(cmp.CHART_LIMIT)
             grid = st.columns(2)
+            source = source_line(plans.reset_index(), chosen, lang)
             for i, indicator in enumerate(charted.to_dict("records")):
                 points = cmp.chart_points(own, paces, indicator["indicator_id"], plan_labels)
                 with grid[i % 2].container(border=True):
                     if not points.empty:
-                        st.altair_chart(
+                        show_chart(
                             shared_indicator_chart(
                                 points, indicator[names], indicator["unit"], order, lang
-                            )
+                            ),
+                            title=indicator[names],
+                            subtitle=presentation_subtitle(
+                                region_labels.values(), points["year"], indicator["unit"], lang
+                            ),
+                            source=source,
+                            name=f"compare-{indicator['indicator_id']}",
+                            lang=lang,
+                            frame=points,
                         )
                     else:
                         st.markdown(f"**{indicator[names]}**")
@@ -313,3 +318,5 @@ if view == "themes":
                                     icon=":material/format_quote:",
                                     query_params={"target": target_id, **lang_param},
                                 )
+
+page_tools("compare", lang)

@@ -5,7 +5,9 @@ import streamlit as st
 from lib.i18n import name_column, t
 from lib.overview import headline_targets, plan_summary
 from lib.ui import data
+from lib.ui.export import export_menu
 from lib.ui.layout import page_title
+from lib.ui.presenter import page_tools
 from lib.ui.state import current_language
 
 lang = current_language()
@@ -24,6 +26,7 @@ columns[3].metric(t("overview.metric_indicators", lang), len(indicators))
 columns[4].metric(t("overview.metric_actuals", lang), len(data.actuals()))
 
 st.subheader(t("overview.plans", lang))
+export_menu(None, counts, "overview-plans", lang)
 cards = st.columns(3)
 for i, plan in enumerate(counts.itertuples()):
     with cards[i % 3].container(border=True):
@@ -56,3 +59,5 @@ for i, plan in enumerate(counts.itertuples()):
             icon=":material/description:",
             query_params={"plan": plan.id, **({"lang": lang} if en else {})},
         )
+
+page_tools("overview", lang)

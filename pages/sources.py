@@ -1,11 +1,14 @@
 """The source reader: read any plan's text, search it, and see the sentence behind a figure."""
 
+import pandas as pd
 import streamlit as st
 
 from lib.i18n import name_column, t
 from lib.source_reader import locate_quote, marked_html, read_source, search_lines, term_spans
 from lib.ui import data
+from lib.ui.export import export_menu
 from lib.ui.layout import html_block, page_title
+from lib.ui.presenter import controls, page_tools
 from lib.ui.state import current_language, follow_url, remember_url, set_url_params, url_param
 
 lang = current_language()
@@ -23,12 +26,13 @@ if target_id and target is None:
 plan_ids = list(plans.index)
 default_plan = target["plan_id"] if target is not None else url_param("plan", plan_ids[0])
 follow_url("sources_plan", default_plan if default_plan in plan_ids else plan_ids[0])
-plan_id = st.selectbox(
-    t("sources.document", lang),
-    plan_ids,
-    key="sources_plan",
-    format_func=lambda pid: plans.loc[pid, short],
-)
+with controls("document"):
+    plan_id = st.selectbox(
+        t("sources.document", lang),
+        plan_ids,
+        key="sources_plan",
+        format_func=lambda pid: plans.loc[pid, short],
+    )
 if target is not None and plan_id != target["plan_id"]:
     target, target_id = None, ""
 plan = plans.loc[plan_id]
@@ -44,9 +48,11 @@ st.caption(
     )
 )
 follow_url("sources_q", url_param("q"))
-term = st.text_input(t("sources.search", lang), key="sources_q")
+with controls("search"):
+    term = st.text_input(t("sources.search", lang), key="sources_q")
 set_url_params(plan=plan_id, target=target_id or None, q=term or None)
 remember_url(sources_plan=plan_id, sources_q=term)
+page_tools("sources", lang)
 
 lines = read_source(plan_id)
 quote_at = None
@@ -56,7 +62,7 @@ if target is not None:
     st.subheader(t("sources.target_heading", lang))
     indicator = data.indicators().set_index("id").loc[target["indicator_id"]]
     region = data.regions().set_index("adcode").loc[target["region_code"]]
-    st.dataframe(
+    facts = pd.DataFrame(
         {
             t("sources.field_plan", lang): [plan[short]],
             t("sources.field_indicator", lang): [indicator[names]],
@@ -64,9 +70,11 @@ if target is not None:
             t("sources.field_value", lang): [target["value_text"]],
             t("sources.field_year", lang): [target["year"]],
             t("sources.field_kind", lang): [target["kind"]],
-        },
-        hide_index=True,
+            t("presenter.field_quote", lang): [target["quote"]],
+        }
     )
+    st.dataframe(facts.drop(columns=t("presenter.field_quote", lang)), hide_index=True)
+    export_menu(None, facts, f"source-{target_id}", lang)
     if quote_at is None:
         st.error(t("sources.quote_missing", lang, quote=target["quote"]))
     else:
@@ -85,6 +93,7 @@ if term:
         st.success(
             t("sources.search_hits", lang, term=term, lines=len(found), hits=found["hits"].sum())
         )
+        export_menu(None, found, f"search-{plan_id}", lang)
         html_block(
             "".join(
                 f'<p class="source-line"><span class="no">{row.line}</span>'

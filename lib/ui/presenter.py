@@ -1,0 +1,395 @@
+"""Presenter mode, sharing, saved views and the slideshow: the Streamlit side.
+
+Presenter mode (the sidebar toggle, or ``?present=1`` in a link) hides the sidebar, the
+header and every control, enlarges type, uses the full width, and gives charts and maps a
+title, subtitle, legend and source line on the visual itself. The language and the mode
+stay in the URL across page switches (like lib.ui.state.remember_language).
+
+How a page takes part (each is one call; app.py already does the global parts):
+
+    with controls():                         # widgets that presenter mode hides
+        ...selectboxes, toggles, buttons...
+
+    show_chart(chart, title=..., subtitle=..., source=..., name="trajectory", lang=lang,
+               frame=table)                  # instead of st.altair_chart(chart): presenter
+                                             # layout + PNG/SVG/CSV/XLSX buttons
+    export_menu(static_chart, frame, name, lang)   # lib.ui.export: a map's static export
+    with map_frame(title, subtitle, source, lang):  # around st.pydeck_chart: in presenter
+        st.pydeck_chart(...)                 # mode, title and subtitle above, source below
+    page_tools("trajectories", lang)         # last, after the page wrote its URL state:
+                                             # "copy link" and "save this view" (sidebar)
+
+The integration the lead adds to the pages other engineers own:
+
+    pages/trajectories.py  replace chart_column.altair_chart(...) by
+        with chart_column:
+            show_chart(trajectory_chart(...), title=title, subtitle=..., source=...,
+                       name=f"trajectory-{indicator_id}", lang=lang, frame=table)
+        and end the page with page_tools("trajectories", lang)
+    pages/hangzhou.py      export_menu(hz.static_map(frame, ...), values, f"hangzhou-{indicator_id}",
+                           lang) under the map; page_tools("hangzhou", lang) after set_url_params
+    pages/corridors.py     export_menu(corridor_map.static_map(corridors, members, platforms,
+                           visible, lang, focus=view.focus), cor.summary(...), "corridors", lang);
+                           page_tools("corridors", lang) right after set_url_params(...)
+    pages/upload.py        page_tools("upload", lang) at the end; with controls(): around the
+                           uploader and buttons
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import urlsplit, urlunsplit
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from lib import saved_views
+from lib.i18n import DEFAULT_LANGUAGE, t
+from lib.image_export import for_screen, for_theme, with_presentation
+from lib.maps.legend import markdown_text
+from lib.ui import data
+from lib.ui.state import LANGUAGE_KEY, follow_url, remember_url, set_url_params
+
+PRESENT_KEY = "ui_present"  # this session's choice, used when the URL does not say
+TOGGLE_KEY = "presenter_toggle"
+GO_KEY = "slideshow_go"  # a slideshow button's request, acted on in the next run
+# Kept when a slide opens: everything else is page state, reset so each slide opens as
+# its link would in a new tab.
+KEEP_ON_SLIDE = (LANGUAGE_KEY, PRESENT_KEY, TOGGLE_KEY, f"{TOGGLE_KEY}.url")
+CONTROLS_PREFIX = "controls"
+
+PRESENTER_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"],
+[class*="st-key-controls-"] { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container {
+  max-width: 100% !important; padding: 1.2rem 2.5rem 2rem 2.5rem !important;
+}
+[data-testid="stMain"] { font-size: 1.3rem; }
+[data-testid="stMain"] h1 { font-size: 3rem !important; }
+[data-testid="stMain"] h2 { font-size: 2.3rem !important; }
+[data-testid="stMain"] h3 { font-size: 1.8rem !important; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 1.3rem; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"],
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
+[data-testid="stMain"] [data-testid="stMetricValue"],
+[data-testid="stMain"] [data-testid="stMetricValue"] div { font-size: 2.8rem !important; }
+[data-testid="stMain"] [data-testid="stTab"] p { font-size: 1.2rem; }
+[data-testid="stMain"] [data-testid="stPageLink"] p { font-size: 1.2rem; }
+.st-key-presenter-exit { position: fixed; top: 0.4rem; right: 1rem; z-index: 999990;
+  width: auto !important; opacity: 0.55; }
+.st-key-presenter-exit:hover { opacity: 1; }
+.st-key-slideshow { border-bottom: 1px solid rgba(128, 128, 128, 0.35); padding-bottom: 0.4rem; }
+.st-key-slideshow h2 { padding: 0 !important; }
+</style>
+"""
+
+
+# ---------------------------------------------------------------------------------------
+# Presenter mode
+
+
+def presenter_mode() -> bool:
+    """Whether presenter mode is on: ?present= when given, else this session's choice."""
+    if "present" in st.query_params:
+        return st.query_params.get("present") == "1"
+    return bool(st.session_state.get(PRESENT_KEY, False))
+
+
+def remember_presenter(on: bool) -> None:
+    """Keep the mode for this session and in the URL (off, the default, stays implicit)."""
+    st.session_state[PRESENT_KEY] = on
+    set_url_params(present="1" if on else None)
+
+
+def presenter_toggle(lang: str) -> bool:
+    """The sidebar switch for presenter mode (follows ?present=1); whether it is on."""
+    follow_url(TOGGLE_KEY, presenter_mode())
+    on = st.sidebar.toggle(
+        t("sidebar.presenter", lang),
+        key=TOGGLE_KEY,
+        help=t("presenter.toggle_help", lang),
+    )
+    remember_presenter(on)
+    remember_url(**{TOGGLE_KEY: on})
+    return on
+
+
+def _leave_presenter_mode() -> None:
+    st.session_state[TOGGLE_KEY] = False
+    st.session_state[PRESENT_KEY] = False
+    if "present" in st.query_params:
+        del st.query_params["present"]
+
+
+def apply_presenter_layout(lang: str) -> None:
+    """Hide sidebar, header and controls, enlarge type, use the full width; an exit button."""
+    st.html(PRESENTER_CSS)
+    if "slide" not in st.query_params:  # the slideshow bar has its own way out
+        with st.container(key="presenter-exit"):
+            st.button(
+                t("presenter.exit", lang),
+                icon=":material/close_fullscreen:",
+                type="tertiary",
+                on_click=_leave_presenter_mode,
+                key="presenter-exit-button",
+            )
+
+
+@contextmanager
+def controls(name: str = "main", horizontal: bool = False) -> Iterator[object]:
+    """A container for a page's widgets, hidden in presenter mode (name: unique per page)."""
+    with st.container(key=f"{CONTROLS_PREFIX}-{name}", horizontal=horizontal) as box:
+        yield box
+
+
+def screen_theme() -> str:
+    """The theme the viewer sees: "dark" or "light"."""
+    theme = getattr(st.context, "theme", None)
+    return "dark" if getattr(theme, "type", None) == "dark" else "light"
+
+
+# ---------------------------------------------------------------------------------------
+# Charts and maps
+
+
+def show_chart(
+    chart: alt.TopLevelMixin,
+    *,
+    title: str,
+    subtitle: str | list[str] | None,
+    source: str | list[str] | None,
+    name: str,
+    lang: str,
+    frame: pd.DataFrame | None = None,
+    width: str | int | None = None,
+) -> None:
+    """Draw a chart, with title, subtitle and source on it in presenter mode, and its exports.
+
+    The PNG/SVG carry the title, subtitle, legend and source whatever the mode; frame is
+    the data behind the chart (CSV/XLSX). name: file name stem, unique on the page.
+    """
+    from lib.ui.export import export_menu  # lib.ui.export uses controls() from here
+
+    if presenter_mode():
+        shown = for_screen(chart, title, subtitle, source, theme=screen_theme())
+        st.altair_chart(shown, width=width)
+    else:
+        st.altair_chart(for_theme(chart, screen_theme()), width=width)
+    export_menu(with_presentation(chart, title, subtitle, source), frame, name, lang)
+
+
+@contextmanager
+def map_frame(
+    title: str,
+    subtitle: str | None,
+    source: str | None,
+    lang: str,
+    key: str = "map",
+) -> Iterator[object]:
+    """Around an interactive map: in presenter mode a frame with title and subtitle above
+    the map and the source line under it (the legend is the page's, beside the map)."""
+    if not presenter_mode():
+        with st.container() as box:
+            yield box
+        return
+    with st.container(border=True, key=f"presenter-frame-{key}") as box:
+        st.subheader(markdown_text(title), anchor=False)
+        if subtitle:
+            st.markdown(markdown_text(subtitle))
+        yield box
+        if source:
+            st.caption(markdown_text(source))
+
+
+# ---------------------------------------------------------------------------------------
+# Copy link and saved views (in the sidebar: hidden while presenting)
+
+
+def app_root(page_key: str) -> str:
+    """The app's address without page path or query, as the browser sees it."""
+    url = st.context.url  # the app's address plus the current page's path, no query
+    if url:
+        parts = urlsplit(url)
+        path = parts.path.rstrip("/").removesuffix(f"/{page_key}")
+        return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    host = st.context.headers.get("Host") if st.context.headers else None
+    return f"http://{host}" if host else ""
+
+
+def current_query() -> str:
+    """The view's own query string, as the URL holds it now."""
+    return saved_views.view_query(st.query_params.to_dict())
+
+
+def copy_link(page_key: str, lang: str) -> str:
+    """Show the link that reopens this view, with a copy button (st.code's); the link."""
+    link = saved_views.share_link(app_root(page_key), page_key, current_query(), lang)
+    st.sidebar.caption(t("presenter.copy_link", lang))
+    st.sidebar.code(link, language=None, wrap_lines=True)
+    return link
+
+
+def save_view_control(page_key: str, lang: str) -> None:
+    """A name field and a button in the sidebar that save this view for the slideshow."""
+    with st.sidebar.form("presenter-save-view", clear_on_submit=True, border=False):
+        name = st.text_input(
+            t("presenter.save_name", lang),
+            placeholder=t("presenter.save_placeholder", lang),
+            max_chars=saved_views.MAX_NAME,
+        )
+        submitted = st.form_submit_button(t("presenter.save", lang), icon=":material/bookmark_add:")
+    if submitted:
+        name = name.strip() or t(f"page.{page_key}", lang)
+        try:
+            saved_views.save_view(data.engine(), name, page_key, current_query())
+        except saved_views.SavedViewError as error:
+            st.sidebar.error(t("presenter.save_failed", lang, error=error.code))
+        else:
+            total = len(saved_views.list_views(data.engine()))
+            st.toast(t("presenter.saved", lang, name=name, n=total), icon=":material/bookmark:")
+
+
+def page_tools(page_key: str, lang: str, save: bool = True) -> None:
+    """Copy link and save-this-view in the sidebar; call after the page wrote its URL state."""
+    st.sidebar.divider()
+    st.sidebar.markdown(f"**{t('presenter.share_heading', lang)}**")
+    copy_link(page_key, lang)
+    if save:
+        save_view_control(page_key, lang)
+
+
+# ---------------------------------------------------------------------------------------
+# Slideshow
+
+
+def _lang_param(lang: str) -> dict[str, str]:
+    return {} if lang == DEFAULT_LANGUAGE else {"lang": lang}
+
+
+def slide_target(views: pd.DataFrame, n: int, lang: str) -> tuple[str, dict[str, str]]:
+    """The page script and query params that show slide n (1-based) of the saved views."""
+    view = views.iloc[n - 1]
+    params = {**saved_views.query_params(view["query"]), "slide": str(n), "present": "1"}
+    return f"pages/{view['page']}.py", {**params, **_lang_param(lang)}
+
+
+def _reset_page_state() -> None:
+    for key in list(st.session_state.keys()):
+        if key not in KEEP_ON_SLIDE:
+            del st.session_state[key]
+
+
+def _request_end() -> None:
+    _reset_page_state()
+    _leave_presenter_mode()
+    st.session_state[GO_KEY] = 0
+
+
+def request_slide(n: int) -> None:
+    """Button callback: open slide n (1-based) in the next run, with fresh page state."""
+    _reset_page_state()
+    st.session_state[GO_KEY] = n
+
+
+def go_to_slide(n: int, lang: str) -> None:
+    """Open slide n (1-based) of the saved views, in presenter mode."""
+    views = saved_views.list_views(data.engine())
+    if 1 <= n <= len(views):
+        page, params = slide_target(views, n, lang)
+        st.switch_page(page, query_params=params)
+
+
+def slideshow_bar(lang: str) -> None:
+    """While ?slide=N is in the URL: the slide's caption and previous/next/end buttons
+    (keys ← → and Esc) at the top of the page. Called by app.py before the page runs."""
+    go = st.session_state.pop(GO_KEY, None)
+    if go == 0:
+        st.switch_page("pages/slides.py", query_params=_lang_param(lang))
+    if go:
+        go_to_slide(go, lang)
+    raw = st.query_params.get("slide")
+    if raw is None:
+        return
+    views = saved_views.list_views(data.engine())
+    total = len(views)
+    n = int(raw) if raw.isdigit() else 0
+    with st.container(key="slideshow", horizontal=True, vertical_alignment="center"):
+        if not 1 <= n <= total:
+            st.warning(t("presenter.slide_missing", lang, n=raw, total=total))
+            st.button(t("presenter.end_show", lang), key="slide-end", on_click=_request_end)
+            return
+        st.button(
+            t("presenter.previous", lang),
+            icon=":material/arrow_back:",
+            disabled=n <= 1,
+            key="slide-previous",
+            shortcut="Left",
+            on_click=request_slide,
+            args=(n - 1,),
+        )
+        st.button(
+            t("presenter.next", lang),
+            icon=":material/arrow_forward:",
+            disabled=n >= total,
+            key="slide-next",
+            shortcut="Right",
+            on_click=request_slide,
+            args=(n + 1,),
+        )
+        with st.container(width="stretch"):
+            st.header(markdown_text(str(views.iloc[n - 1]["name"])), anchor=False)
+        st.caption(t("presenter.slide_of", lang, n=n, total=total))
+        st.button(
+            t("presenter.end_show", lang),
+            icon=":material/stop_circle:",
+            key="slide-end",
+            shortcut="Escape",
+            on_click=_request_end,
+            help=t("presenter.keys_hint", lang),
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# Slides page helpers
+
+
+def error_text(error: saved_views.SavedViewError, lang: str) -> str:
+    """A saved-view error in words (its reason too, for a bad view in a file)."""
+    details = dict(error.details)
+    if "reason" in details:
+        details["reason"] = t(f"slides.error.{details['reason']}", lang, **details)
+    return t(f"slides.error.{error.code}", lang, **details)
+
+
+IMPORT_RESULT_KEY = "slides_import_result"
+
+
+def import_saved_views(file_key: str, replace_key: str, lang: str) -> None:
+    """Button callback: import the uploaded JSON file; the outcome waits in session state."""
+    uploaded = st.session_state.get(file_key)
+    if uploaded is None:
+        st.session_state[IMPORT_RESULT_KEY] = ("error", t("slides.import_needs_file", lang))
+        return
+    try:
+        count = saved_views.import_json(
+            data.engine(), uploaded.getvalue(), replace=bool(st.session_state.get(replace_key))
+        )
+    except saved_views.SavedViewError as error:
+        message = t("slides.import_error", lang, error=error_text(error, lang))
+        st.session_state[IMPORT_RESULT_KEY] = ("error", message)
+    else:
+        st.session_state[IMPORT_RESULT_KEY] = ("success", t("slides.imported", lang, n=count))
+
+
+def show_import_result() -> None:
+    """The outcome of the last import, once."""
+    result = st.session_state.pop(IMPORT_RESULT_KEY, None)
+    if result:
+        kind, message = result
+        (st.success if kind == "success" else st.error)(message)

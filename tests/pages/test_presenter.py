@@ -1,0 +1,133 @@
+"""Presenter mode, copy link, export buttons and saving a view, driven through AppTest.
+
+AppTest shows app.py's own widgets (the sidebar toggle, the exit button) only after its
+first run, so switching the mode on and off is tested in the browser
+(tests/browser/test_presenter.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lib import saved_views as sv
+from lib.db import make_engine
+from lib.ui.presenter import PRESENT_KEY, TOGGLE_KEY
+from tests.pages.apptest import open_page, vega_specs
+
+PACE = {"plans": "zj_315_2023,jx_315_2023", "view": "pace"}
+
+
+@pytest.fixture
+def views(app_database):
+    """The app database's saved views, empty before and after the test."""
+    engine = make_engine(app_database)
+    sv.import_json(engine, "[]", replace=True)
+    yield engine
+    sv.import_json(engine, "[]", replace=True)
+    engine.dispose()
+
+
+def html_bodies(at) -> str:
+    return "".join(element.proto.body for element in at.get("html"))
+
+
+def test_present_in_the_url_turns_presenter_mode_on(app_database):
+    at = open_page("overview", present="1")
+    assert at.toggle(key=TOGGLE_KEY).value is True
+    assert at.session_state[PRESENT_KEY] is True
+    css = html_bodies(at)
+    assert '[data-testid="stSidebar"]' in css and "display: none" in css
+    assert '[class*="st-key-controls-"]' in css
+    assert at.button(key="presenter-exit-button").label == "退出演示模式"
+
+
+def test_presenter_mode_is_kept_when_switching_pages(app_database):
+    at = open_page("overview", "en", present="1")
+    at.query_params.clear()  # a page link drops the query string
+    at.switch_page("pages/compare.py").run()
+    assert at.session_state[PRESENT_KEY] is True  # app.py writes it back to the URL
+    assert at.title[0].value == "Compare plans"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_in_presenter_mode_each_chart_carries_title_subtitle_and_source(app_database, lang):
+    at = open_page("compare", lang, present="1", **PACE)
+    specs = vega_specs(at)
+    assert len(specs) == 12
+    first = specs[0]["title"]
+    rd = "研究与试验发展经费支出占地区生产总值比重" if lang == "zh" else "R&D expenditure"
+    assert first["text"].startswith(rd)
+    lines = first["subtitle"]
+    if lang == "zh":
+        assert lines[0] == "浙江省、嘉兴市 · 2027年 · 单位：%"
+        assert "".join(lines[1:]).startswith("来源：《浙江省“315”科技创新体系建设工程实施方案")
+    else:
+        assert lines[0].startswith("Zhejiang") and lines[0].endswith("2027 · unit: %")
+        assert "".join(lines[1:]).startswith("Source: ")
+    assert all(spec["config"]["axis"]["labelFontSize"] >= 14 for spec in specs)
+
+
+def test_outside_presenter_mode_charts_keep_their_own_title(app_database):
+    at = open_page("compare", **PACE)
+    first = vega_specs(at)[0]["title"]
+    assert first["subtitle"] == "单位：% · 来源：各规划原文"
+
+
+def test_every_chart_and_table_offers_png_svg_csv_and_xlsx(app_database):
+    at = open_page("compare", "en", **PACE)
+    labels = [button.proto.label for button in at.get("download_button")]
+    # The pace table (CSV, Excel), then PNG, SVG, CSV, Excel under each of the 12 charts.
+    assert labels[:2] == ["Download CSV", "Download Excel"]
+    assert labels[2:6] == ["PNG image", "SVG image", "Download CSV", "Download Excel"]
+    assert labels.count("PNG image") == 12 and labels.count("SVG image") == 12
+    at = open_page("compare", plans=PACE["plans"])
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert labels == ["下载 CSV", "下载 Excel"]  # the aligned table, names as before
+
+
+def test_sources_exports_the_search_hits_and_the_target(app_database):
+    at = open_page("sources", plan="hz_315_2024", q="高新")
+    assert [b.proto.label for b in at.get("download_button")] == ["下载 CSV", "下载 Excel"]
+    at = open_page("sources", "en", target="hz_315_2024-056")
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "Download CSV",
+        "Download Excel",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "expected"),
+    [
+        ("compare", PACE, "/compare?plans=zj_315_2023,jx_315_2023&view=pace"),
+        ("sources", {"plan": "hz_315_2024", "q": "高新"}, "/sources?plan=hz_315_2024&q=%E9%AB%98"),
+        ("overview", {}, "/"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_copy_link_shows_the_url_of_this_view(app_database, page, params, expected, lang):
+    at = open_page(page, lang, **params)
+    link = at.sidebar.get("code")[0].proto.code_text
+    assert link.startswith(expected)
+    if lang == "en":
+        assert link.endswith(("&lang=en", "?lang=en"))
+    else:
+        assert "lang=" not in link
+
+
+def test_saving_a_view_stores_its_page_and_url_state(views):
+    at = open_page("compare", "en", **PACE)
+    at.sidebar.text_input[0].input("Pace of two plans")
+    at.sidebar.button[0].click().run()
+    saved = sv.list_views(views)
+    assert list(saved["name"]) == ["Pace of two plans"]
+    assert saved.iloc[0]["page"] == "compare"
+    assert sv.query_params(saved.iloc[0]["query"]) == PACE  # no lang: the viewer's setting
+    assert "Saved “Pace of two plans”" in at.toast[0].value
+
+
+def test_saving_without_a_name_uses_the_page_title(views):
+    at = open_page("sources", plan="hz_315_2024")
+    at.sidebar.button[0].click().run()
+    saved = sv.list_views(views)
+    assert list(saved["name"]) == ["原文"]
+    assert saved.iloc[0]["query"] == "plan=hz_315_2024"
