@@ -16,7 +16,7 @@ def _frame(engine: Engine, statement) -> pd.DataFrame:
 
 def plans(engine: Engine) -> pd.DataFrame:
     """Every plan, oldest first."""
-    return _frame(engine, select(Plan).order_by(Plan.issue_date, Plan.id))
+    return _frame(engine, select(Plan).order_by(Plan.issue_date.asc().nulls_first(), Plan.id))
 
 
 def indicators(engine: Engine) -> pd.DataFrame:
