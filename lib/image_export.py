@@ -231,7 +231,7 @@ def legible_config(config: alt.Config | object) -> alt.Config:
             if not isinstance(part.get(name), int | float) or part[name] < size:
                 part[name] = size
     spec["font"] = FONT_STACK
-    return alt.Config.from_dict(spec)
+    return alt.Config.from_dict(spec, validate=False)
 
 
 def for_theme(chart: alt.TopLevelMixin, theme: str) -> alt.TopLevelMixin:
@@ -249,7 +249,7 @@ def for_theme(chart: alt.TopLevelMixin, theme: str) -> alt.TopLevelMixin:
     # Only the fill: a colour legend's symbols take their colour from the scale anyway.
     spec.setdefault("legend", {}).update(symbolFillColor=colours["subtitle"])
     shown = chart.copy(deep=False)
-    shown["config"] = alt.Config.from_dict(spec)
+    shown["config"] = alt.Config.from_dict(spec, validate=False)
     return shown
 
 

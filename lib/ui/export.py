@@ -8,6 +8,7 @@ the page. The buttons sit in a controls container, hidden in presenter mode.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import altair as alt
 import pandas as pd
@@ -29,7 +30,7 @@ def file_stem(name: str) -> str:
 
 
 def export_menu(
-    chart: alt.TopLevelMixin | None,
+    chart: alt.TopLevelMixin | Callable[[], alt.TopLevelMixin] | None,
     frame: pd.DataFrame | None,
     name: str,
     lang: str,
@@ -38,14 +39,16 @@ def export_menu(
     """PNG/SVG buttons for chart and CSV/XLSX buttons for frame (either may be None).
 
     chart should already carry its title, legend and source (image_export.with_presentation,
-    or a map's static_map); name is the file name stem and must be unique on the page.
+    or a map's static_map), or be a function that makes it when a picture is downloaded;
+    name is the file name stem and must be unique on the page.
     """
     stem = file_stem(name)
+    picture = chart if callable(chart) else (lambda: chart)
     with controls(f"export-{stem}", horizontal=True):
         if chart is not None:
             st.download_button(
                 t("presenter.download_png", lang),
-                data=lambda: image_export.to_png(chart),
+                data=lambda: image_export.to_png(picture()),
                 file_name=f"{stem}.png",
                 mime=PNG_MIME,
                 key=f"export-{stem}-png",
@@ -55,7 +58,7 @@ def export_menu(
             )
             st.download_button(
                 t("presenter.download_svg", lang),
-                data=lambda: image_export.to_svg(chart),
+                data=lambda: image_export.to_svg(picture()),
                 file_name=f"{stem}.svg",
                 mime=SVG_MIME,
                 key=f"export-{stem}-svg",

@@ -26,8 +26,8 @@ The integration the lead adds to the pages other engineers own:
             show_chart(trajectory_chart(...), title=title, subtitle=..., source=...,
                        name=f"trajectory-{indicator_id}", lang=lang, frame=table)
         and end the page with page_tools("trajectories", lang)
-    pages/hangzhou.py      export_menu(hz.static_map(frame, ...), values, f"hangzhou-{indicator_id}",
-                           lang) under the map; page_tools("hangzhou", lang) after set_url_params
+    pages/hangzhou.py      export_menu(hz.static_map(frame, ...), values,
+                           f"hangzhou-{indicator_id}", lang) under the map; page_tools("hangzhou", lang) after set_url_params
     pages/corridors.py     export_menu(corridor_map.static_map(corridors, members, platforms,
                            visible, lang, focus=view.focus), cor.summary(...), "corridors", lang);
                            page_tools("corridors", lang) right after set_url_params(...)
@@ -181,7 +181,8 @@ def show_chart(
         st.altair_chart(shown, width=width)
     else:
         st.altair_chart(for_theme(chart, screen_theme()), width=width)
-    export_menu(with_presentation(chart, title, subtitle, source), frame, name, lang)
+    # The picture is made only when someone downloads it (with_presentation copies the chart).
+    export_menu(lambda: with_presentation(chart, title, subtitle, source), frame, name, lang)
 
 
 @contextmanager
