@@ -27,7 +27,8 @@ The integration the lead adds to the pages other engineers own:
                        name=f"trajectory-{indicator_id}", lang=lang, frame=table)
         and end the page with page_tools("trajectories", lang)
     pages/hangzhou.py      export_menu(hz.static_map(frame, ...), values,
-                           f"hangzhou-{indicator_id}", lang) under the map; page_tools("hangzhou", lang) after set_url_params
+                           f"hangzhou-{indicator_id}", lang) under the map;
+                           page_tools("hangzhou", lang) after set_url_params
     pages/corridors.py     export_menu(corridor_map.static_map(corridors, members, platforms,
                            visible, lang, focus=view.focus), cor.summary(...), "corridors", lang);
                            page_tools("corridors", lang) right after set_url_params(...)
