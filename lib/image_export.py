@@ -44,6 +44,11 @@ MIN_TEXT_SIZES = {
     "axis": {"labelFontSize": 14, "titleFontSize": 15},
     "legend": {"labelFontSize": 14, "titleFontSize": 14},
 }
+# On a shared screen, read from the back of the room (a picture is scaled with the slide).
+SCREEN_TEXT_SIZES = {
+    "axis": {"labelFontSize": 17, "titleFontSize": 18},
+    "legend": {"labelFontSize": 17, "titleFontSize": 17},
+}
 # Text colours per background: both pass WCAG AA for their size on a projector.
 COLOURS = {
     "light": {
@@ -221,11 +226,13 @@ def with_presentation(
     return outer
 
 
-def legible_config(config: alt.Config | object) -> alt.Config:
-    """The chart's config with CJK fonts and axis and legend text no smaller than a
-    projector needs (sizes the chart sets larger are kept)."""
+def legible_config(
+    config: alt.Config | object, minimum: dict[str, dict[str, int]] = MIN_TEXT_SIZES
+) -> alt.Config:
+    """The chart's config with CJK fonts and axis and legend text no smaller than
+    `minimum` (sizes the chart sets larger are kept)."""
     spec = config.to_dict() if isinstance(config, alt.Config) else {}
-    for section, sizes in MIN_TEXT_SIZES.items():
+    for section, sizes in minimum.items():
         part = spec.setdefault(section, {})
         for name, size in sizes.items():
             if not isinstance(part.get(name), int | float) or part[name] < size:
@@ -235,21 +242,33 @@ def legible_config(config: alt.Config | object) -> alt.Config:
 
 
 def for_theme(chart: alt.TopLevelMixin, theme: str) -> alt.TopLevelMixin:
-    """The chart readable on a dark page: title, subtitle and plain legend symbols made light.
+    """The chart readable on a dark page: its text, grid and plain symbols made light.
 
-    Charts set dark greys for light pages (a subtitle in #444, a black shape symbol);
-    Streamlit's theme colours the rest. On a light page the chart is returned unchanged.
+    Charts set dark greys for light pages (a subtitle in #444, a black shape symbol), and
+    without Streamlit's theme (presenter mode draws charts with their own sizes) Vega's
+    defaults are black. On a light page the chart is returned unchanged.
     """
     if theme != "dark":
         return chart
     config = chart._get("config")
     spec = config.to_dict() if isinstance(config, alt.Config) else {}
-    colours = COLOURS["dark"]
-    spec.setdefault("title", {}).update(color=colours["title"], subtitleColor=colours["subtitle"])
-    # Only the fill: a colour legend's symbols take their colour from the scale anyway.
-    spec.setdefault("legend", {}).update(symbolFillColor=colours["subtitle"])
+    light, soft = COLOURS["dark"]["title"], COLOURS["dark"]["subtitle"]
+    spec.setdefault("title", {}).update(color=light, subtitleColor=soft)
+    spec.setdefault("axis", {}).update(
+        labelColor=soft,
+        titleColor=soft,
+        gridColor="#3b4350",
+        domainColor="#6b7380",
+        tickColor="#6b7380",
+    )
+    # symbolFillColor only colours symbols no scale colours (a shape legend's).
+    spec.setdefault("legend", {}).update(labelColor=soft, titleColor=soft, symbolFillColor=soft)
+    spec.setdefault("text", {}).setdefault("color", soft)
+    spec.setdefault("header", {}).update(labelColor=soft, titleColor=soft)
+    spec["background"] = "transparent"
     shown = chart.copy(deep=False)
     shown["config"] = alt.Config.from_dict(spec, validate=False)
+    shown["background"] = "transparent"
     return shown
 
 
@@ -289,7 +308,7 @@ def for_screen(
         # Streamlit fits the whole chart, title included, into its height: grow it by the
         # title's lines so the plot keeps its size.
         shown["height"] = height + title_height(len(lines))
-    shown["config"] = legible_config(shown._get("config"))
+    shown["config"] = legible_config(shown._get("config"), SCREEN_TEXT_SIZES)
     return for_theme(shown, theme)
 
 

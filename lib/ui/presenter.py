@@ -5,35 +5,54 @@ header and every control, enlarges type, uses the full width, and gives charts a
 title, subtitle, legend and source line on the visual itself. The language and the mode
 stay in the URL across page switches (like lib.ui.state.remember_language).
 
-How a page takes part (each is one call; app.py already does the global parts):
+How a page takes part (app.py already does the global parts: toggle, layout, slideshow bar):
 
-    with controls():                         # widgets that presenter mode hides
-        ...selectboxes, toggles, buttons...
+    with controls():                    # wrap the lines that create the page's widgets
+        left, right = st.columns(2)     # (widgets later added to these columns are inside)
+    page_tools("<page>", lang)          # after the page's last set_url_params, before any
+                                        # st.stop: copy link + save this view (sidebar)
+    show_chart(chart, title=..., subtitle=..., source=..., name="<file stem>", lang=lang,
+               frame=data_behind)       # instead of st.altair_chart(chart): presenter
+                                        # layout on screen + PNG/SVG/CSV/XLSX buttons
+    export_menu(lambda: static_map(...), frame, "<file stem>", lang)   # a map's exports
+    with map_frame(title, subtitle, None, lang):   # around st.pydeck_chart: in presenter
+        st.pydeck_chart(...)                       # mode a frame with title and subtitle
 
-    show_chart(chart, title=..., subtitle=..., source=..., name="trajectory", lang=lang,
-               frame=table)                  # instead of st.altair_chart(chart): presenter
-                                             # layout + PNG/SVG/CSV/XLSX buttons
-    export_menu(static_chart, frame, name, lang)   # lib.ui.export: a map's static export
-    with map_frame(title, subtitle, source, lang):  # around st.pydeck_chart: in presenter
-        st.pydeck_chart(...)                 # mode, title and subtitle above, source below
-    page_tools("trajectories", lang)         # last, after the page wrote its URL state:
-                                             # "copy link" and "save this view" (sidebar)
+Titles and sources: image_export.presentation_subtitle(regions, years, unit, lang) and
+image_export.source_line(plans, plan_ids, lang). Integration still to add (tested in a
+copy of the repository, tests/browser/test_presenter.py passes with it):
 
-The integration the lead adds to the pages other engineers own:
-
-    pages/trajectories.py  replace chart_column.altair_chart(...) by
+pages/trajectories.py
+    with controls(): around the lines that make left/right, the multiselect, the radio and
+        path_column/projection_column (or write them into st.container(key="controls-main"))
+    page_tools("trajectories", lang)   before the st.stop() of the no-regions branch and
+        after the if/else that writes regions
+    chart_column.altair_chart(chart, width="stretch") becomes
         with chart_column:
-            show_chart(trajectory_chart(...), title=title, subtitle=..., source=...,
-                       name=f"trajectory-{indicator_id}", lang=lang, frame=table)
-        and end the page with page_tools("trajectories", lang)
-    pages/hangzhou.py      export_menu(hz.static_map(frame, ...), values,
-                           f"hangzhou-{indicator_id}", lang) under the map;
-                           page_tools("hangzhou", lang) after set_url_params
-    pages/corridors.py     export_menu(corridor_map.static_map(corridors, members, platforms,
-                           visible, lang, focus=view.focus), cor.summary(...), "corridors", lang);
-                           page_tools("corridors", lang) right after set_url_params(...)
-    pages/upload.py        page_tools("upload", lang) at the end; with controls(): around the
-                           uploader and buttons
+            show_chart(chart, title=indicator[name_column(lang)],
+                       subtitle=presentation_subtitle([region_names[c] for c in region_codes],
+                                                      view.markers["year"], indicator["unit"],
+                                                      lang),
+                       source=source_line(plans, view.markers["plan_id"].unique(), lang),
+                       name=f"trajectory-{indicator_id}", lang=lang,
+                       frame=trajectory.view_table(view, lang), width="stretch")
+pages/hangzhou.py
+    with controls(): around c_indicator, c_mode, c_district, c_basemap = st.columns(...)
+    page_tools("hangzhou", lang)   right after set_url_params(...)
+    under st.caption(markdown_text(source)) in map_col:
+        export_menu(lambda: hz.static_map(frame, title=..., subtitle=..., source=source),
+                    values, f"hangzhou-{indicator_id}", lang)
+    optional: with map_col, map_frame(static_title, static_subtitle, None, lang):
+pages/corridors.py
+    with controls(): around controls = st.columns(...)
+    page_tools("corridors", lang)   right after set_url_params(**cor.view_params(view))
+    under st.caption(t("corridors.source_line", lang)) in map_column:
+        export_menu(lambda: corridor_map.static_map(corridors, members, platforms, visible,
+                                                    lang, focus=view.focus),
+                    cor.summary(corridors, members, platforms, targets, visible),
+                    "corridors", lang)
+pages/upload.py
+    page_tools("upload", lang)   at the end; with controls(): around the uploader block
 """
 
 from __future__ import annotations
@@ -179,7 +198,8 @@ def show_chart(
 
     if presenter_mode():
         shown = for_screen(chart, title, subtitle, source, theme=screen_theme())
-        st.altair_chart(shown, width=width)
+        # Without Streamlit's theme, which would put its own small type over the chart's.
+        st.altair_chart(shown, width=width, theme=None)
     else:
         st.altair_chart(for_theme(chart, screen_theme()), width=width)
     # The picture is made only when someone downloads it (with_presentation copies the chart).
