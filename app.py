@@ -25,14 +25,14 @@ if presenter_toggle(lang):  # also ?present=1; kept in the URL across pages like
     apply_presenter_layout(lang)
 
 PAGES = [
-    ("overview", "pages/overview.py", ":material/dashboard:"),
-    ("trajectories", "pages/trajectories.py", ":material/show_chart:"),
-    ("hangzhou", "pages/hangzhou.py", ":material/map:"),
-    ("corridors", "pages/corridors.py", ":material/route:"),
-    ("compare", "pages/compare.py", ":material/compare_arrows:"),
-    ("upload", "pages/upload.py", ":material/upload_file:"),
-    ("sources", "pages/sources.py", ":material/description:"),
-    ("slides", "pages/slides.py", ":material/slideshow:"),
+    ("overview", "app_pages/overview.py", ":material/dashboard:"),
+    ("trajectories", "app_pages/trajectories.py", ":material/show_chart:"),
+    ("hangzhou", "app_pages/hangzhou.py", ":material/map:"),
+    ("corridors", "app_pages/corridors.py", ":material/route:"),
+    ("compare", "app_pages/compare.py", ":material/compare_arrows:"),
+    ("upload", "app_pages/upload.py", ":material/upload_file:"),
+    ("sources", "app_pages/sources.py", ":material/description:"),
+    ("slides", "app_pages/slides.py", ":material/slideshow:"),
 ]
 navigation = st.navigation(
     [

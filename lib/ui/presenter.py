@@ -298,7 +298,7 @@ def slide_target(views: pd.DataFrame, n: int, lang: str) -> tuple[str, dict[str,
     """The page script and query params that show slide n (1-based) of the saved views."""
     view = views.iloc[n - 1]
     params = {**saved_views.query_params(view["query"]), "slide": str(n), "present": "1"}
-    return f"pages/{view['page']}.py", {**params, **_lang_param(lang)}
+    return f"app_pages/{view['page']}.py", {**params, **_lang_param(lang)}
 
 
 def _reset_page_state() -> None:
@@ -332,7 +332,7 @@ def slideshow_bar(lang: str) -> None:
     (keys ← → and Esc) at the top of the page. Called by app.py before the page runs."""
     go = st.session_state.pop(GO_KEY, None)
     if go == 0:
-        st.switch_page("pages/slides.py", query_params=_lang_param(lang))
+        st.switch_page("app_pages/slides.py", query_params=_lang_param(lang))
     if go:
         go_to_slide(go, lang)
     raw = st.query_params.get("slide")

@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,31 +36,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(app_database) -> str:
-    """Start `streamlit run app.py` on a free localhost port against the test database."""
+@contextmanager
+def running_app(database_url: str) -> Iterator[str]:
+    """Run `streamlit run app.py` on a free localhost port against a database; yield its URL."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": app_database}
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+        + ["--server.address", "127.0.0.1", "--server.headless", "true"]
+        + ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=REPO_ROOT,
-        env=env,
+        env={**os.environ, "DATABASE_URL": database_url},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
@@ -74,9 +61,18 @@ def app_url(app_database) -> str:
     else:
         process.kill()
         pytest.fail("streamlit did not start: " + process.stdout.read().decode()[-2000:])
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url(app_database) -> Iterator[str]:
+    """The app server shared by the browser tests, on the test database."""
+    with running_app(app_database) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

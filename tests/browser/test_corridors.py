@@ -44,16 +44,6 @@ HOLD_CLOCK = """() => {
 RELEASE_CLOCK = "() => { if (window.__realNow) Date.now = window.__realNow; }"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def app_opened_once(browser, app_url):
-    """Open the app's root once: on a fresh server a deep link would run the page script
-    alone (without app.py's navigation) until some session has run app.py."""
-    tab = browser.new_page()
-    tab.goto(app_url)
-    wait_idle(tab)
-    tab.close()
-
-
 @lru_cache(maxsize=1)
 def _tables() -> tuple[pd.DataFrame, pd.DataFrame]:
     engine = make_engine("sqlite://")

@@ -7,11 +7,7 @@ canvas, so only a picture shows that the Chinese names came out).
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 import time
-import urllib.request
 from urllib.parse import parse_qs, urlparse
 
 import numpy as np
@@ -27,9 +23,8 @@ from lib.i18n import t
 from lib.maps import hangzhou as hz
 from lib.maps.legend import hex_to_rgba, sequential_colours
 from lib.models import Region
-from tests.browser.conftest import ARTIFACTS, _free_port
+from tests.browser.conftest import ARTIFACTS, running_app
 from tests.browser.helpers import assert_healthy, open_url, screenshot, wait_idle
-from tests.conftest import REPO_ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -41,16 +36,6 @@ BACKGROUND = (0xEE, 0xF2, 0xF5)  # lib.geo.BLANK_MAP_STYLE
 HOSTILE = '<img src=x onerror="window.__xss=1">淳安县'
 # 淳安, 建德, 桐庐 and 拱墅 blank cover far more pixels than halos and buttons ever do.
 BLANK_DISTRICTS = 10_000
-
-
-@pytest.fixture(scope="module", autouse=True)
-def app_opened_once(browser, app_url):
-    """Open the app's root once: on a fresh server a deep link would run the page script
-    alone (without app.py's navigation) until some session has run app.py."""
-    tab = browser.new_page()
-    tab.goto(app_url)
-    wait_idle(tab)
-    tab.close()
 
 
 def _query(page) -> dict[str, str]:
@@ -236,31 +221,11 @@ def hostile_app(tmp_path_factory):
     load_curated(engine, DATA_DIR)
     with session_scope(engine) as session:
         session.execute(update(Region).where(Region.adcode == "330127").values(name_zh=HOSTILE))
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
-        + ["--server.address", "127.0.0.1", "--server.headless", "true"]
-        + ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=REPO_ROOT,
-        env={**os.environ, "DATABASE_URL": url},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
-                break
-        except OSError:
-            time.sleep(0.3)
-    yield base
-    process.terminate()
-    process.wait(timeout=20)
+    with running_app(url) as base:
+        yield base
 
 
 def test_a_name_containing_html_is_shown_as_text(page, hostile_app):
-    open_url(page, hostile_app)  # see app_opened_once
     open_url(page, hostile_app, "hangzhou", indicator="rd_gdp_share")
     _wait_for_polygons(page, sequential_colours(5))
     x, y = _district_point(page, "330127")

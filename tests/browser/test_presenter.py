@@ -43,16 +43,6 @@ SIDEBAR_GREY = (0xF0, 0xF2, 0xF5)  # theme.light.secondaryBackgroundColor
 COPY_LINK = f'{SIDEBAR} [data-testid="stCode"]'
 
 
-@pytest.fixture(scope="module", autouse=True)
-def app_opened_once(browser, app_url):
-    """On a fresh server a deep link runs the page without app.py until a session has run
-    app.py: open the root once."""
-    tab = browser.new_page()
-    tab.goto(app_url)
-    wait_idle(tab)
-    tab.close()
-
-
 @pytest.fixture
 def views(app_database):
     """The saved views of the app's database, empty before and after the test."""
@@ -185,7 +175,7 @@ def test_the_dark_theme_reads_well_in_presenter_mode(browser, app_url):
 @pytest.mark.parametrize("key", ALL_PAGES)
 def test_the_copied_link_reopens_the_same_view(page, browser, app_url, key, lang):
     if "page_tools(" not in (REPO_ROOT / "pages" / f"{key}.py").read_text(encoding="utf-8"):
-        pytest.skip(f"pages/{key}.py does not call page_tools yet (see lib/ui/presenter.py)")
+        pytest.skip(f"app_pages/{key}.py does not call page_tools yet (see lib/ui/presenter.py)")
     open_url(page, app_url, path_of(key), **VIEWS[key], **lang_params(lang))
     heading(page).wait_for()
     page.locator(COPY_LINK).first.wait_for()

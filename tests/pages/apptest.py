@@ -21,7 +21,7 @@ def open_page(page: str, lang: str = "zh", timeout: float = 30, **params: str) -
         at.query_params[name] = value
     at.run()
     if page != "overview":
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -16,5 +16,14 @@ def test_page_opens_with_its_title(app_database, page, lang):
 def test_language_chosen_by_url_is_kept_when_switching_pages(app_database):
     at = open_page("overview", "en")
     at.query_params.clear()
-    at.switch_page("pages/compare.py").run()
+    at.switch_page("app_pages/compare.py").run()
     assert at.title[0].value == "Compare plans"
+
+
+def test_choosing_english_in_the_sidebar_translates_the_page_and_the_link(app_database):
+    at = open_page("compare")
+    at.sidebar.radio[0].set_value("en").run()
+    assert at.title[0].value == "Compare plans"
+    assert at.query_params["lang"] == "en"
+    at.switch_page("app_pages/sources.py").run()
+    assert at.title[0].value == "Sources"

@@ -1,7 +1,6 @@
 """Presenter mode, copy link, export buttons and saving a view, driven through AppTest.
 
-AppTest shows app.py's own widgets (the sidebar toggle, the exit button) only after its
-first run, so switching the mode on and off is tested in the browser
+What the screen looks like in the mode is checked in the browser
 (tests/browser/test_presenter.py).
 """
 
@@ -41,10 +40,21 @@ def test_present_in_the_url_turns_presenter_mode_on(app_database):
     assert at.button(key="presenter-exit-button").label == "退出演示模式"
 
 
+def test_the_sidebar_toggle_turns_the_mode_on_and_the_exit_button_off(app_database):
+    at = open_page("compare", "en", **PACE)
+    assert "presenter-exit-button" not in [b.key for b in at.button]
+    at.toggle(key=TOGGLE_KEY).set_value(True).run()
+    assert at.query_params["present"] == "1"
+    assert "Source: " in "".join(vega_specs(at)[0]["title"]["subtitle"])
+    at.button(key="presenter-exit-button").click().run()
+    assert "present" not in at.query_params
+    assert at.toggle(key=TOGGLE_KEY).value is False
+
+
 def test_presenter_mode_is_kept_when_switching_pages(app_database):
     at = open_page("overview", "en", present="1")
     at.query_params.clear()  # a page link drops the query string
-    at.switch_page("pages/compare.py").run()
+    at.switch_page("app_pages/compare.py").run()
     assert at.session_state[PRESENT_KEY] is True  # app.py writes it back to the URL
     assert at.title[0].value == "Compare plans"
 

@@ -61,20 +61,27 @@ def test_up_down_and_delete_change_the_saved_order(views):
     assert "**三份315方案**" not in [m.value for m in at.markdown]
 
 
-def test_start_asks_for_the_first_slide_with_fresh_page_state(views):
+def test_start_opens_the_first_slide_with_fresh_page_state(views):
     at = open_page("slides", "en")
     at.session_state["compare_plans"] = ["zj_315_2023", "jx_315_2023"]  # left from a visit
     at.button(key="slides-start").click().run()
-    # app.py acts on the request at the top of the next run (st.switch_page); AppTest runs
-    # only the page script after its first run, so the switch itself is a browser test.
-    assert at.session_state[GO_KEY] == 1
-    assert "compare_plans" not in at.session_state
+    # The first saved view (three plans side by side) opens in presenter mode, its own
+    # plans replacing the ones left from the earlier visit.
+    assert dict(at.query_params) == {
+        "plans": "zj_315_2023,hz_315_2024,jx_315_2023",
+        "slide": "1",
+        "present": "1",
+        "lang": "en",
+    }
+    assert at.header[0].value == "三份315方案"
+    assert at.session_state["compare_plans"] == ["zj_315_2023", "hz_315_2024", "jx_315_2023"]
+    assert GO_KEY not in at.session_state
     assert at.session_state[LANGUAGE_KEY] == "en"
 
 
 def test_a_slide_opens_its_page_with_the_saved_query_in_presenter_mode(views):
     page, params = slide_target(sv.list_views(views), 2, "en")
-    assert page == "pages/sources.py"
+    assert page == "app_pages/sources.py"
     assert params == {
         "plan": "hz_315_2024",
         "q": "高新",
@@ -94,7 +101,9 @@ def test_the_bar_shows_the_caption_and_previous_next_and_end_with_keys(views):
     assert (previous.proto.shortcut, following.proto.shortcut) == ("left", "right")
     assert at.button(key="slide-end").proto.shortcut == "escape"
     following.click().run()
-    assert at.session_state[GO_KEY] == 2
+    assert at.query_params["slide"] == "2"
+    assert at.header[0].value == "杭州原文"
+    assert "第 2 / 2 页" in [c.value for c in at.caption]
 
 
 def test_a_slide_number_beyond_the_list_says_so(views):

@@ -106,7 +106,7 @@ def test_every_page_shows_the_new_data_after_a_commit(engine):
     _upload(at, FIRST)
     at.checkbox[0].check().run()
     _button(at, "Import").click().run()
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("app_pages/overview.py").run()
     assert int([m.value for m in at.metric if m.label == label][0]) == before + 3
 
 

@@ -162,7 +162,7 @@ with panel:
     said = cor.statements({**corridor, "id": view.focus}, own_members, own_platforms, texts, lang)
     for row in said.itertuples():
         st.page_link(
-            "pages/sources.py",
+            "app_pages/sources.py",
             label=markdown_text(row.quote),
             icon=":material/format_quote:",
             query_params={**cor.sources_query(row.source, row.snippet), **link_lang},
@@ -215,7 +215,7 @@ with panel:
         st.caption(t("corridors.no_targets", lang))
     for row in assessed.to_dict("records"):
         st.page_link(
-            "pages/sources.py",
+            "app_pages/sources.py",
             label=markdown_text(cor.figure_label(row, lang)),
             icon=":material/flag:",
             query_params={"target": row["id"], **link_lang},
@@ -231,7 +231,7 @@ with panel:
         st.markdown(f"**{t('corridors.baselines', lang)}**")
         for row in past.to_dict("records"):
             st.page_link(
-                "pages/sources.py",
+                "app_pages/sources.py",
                 label=markdown_text(cor.figure_label(row, lang)),
                 icon=":material/history:",
                 query_params={"target": row["id"], **link_lang},

@@ -48,13 +48,13 @@ for i, plan in enumerate(counts.itertuples()):
         for target in headline_targets(targets, plan.id).itertuples():
             name = indicators.loc[target.indicator_id, name_column(lang)]
             st.page_link(
-                "pages/sources.py",
+                "app_pages/sources.py",
                 label=f"{name} · {target.year} · {target.value_text}",
                 icon=":material/format_quote:",
                 query_params={"target": target.id, **({"lang": lang} if en else {})},
             )
         st.page_link(
-            "pages/sources.py",
+            "app_pages/sources.py",
             label=t("overview.read", lang),
             icon=":material/description:",
             query_params={"plan": plan.id, **({"lang": lang} if en else {})},

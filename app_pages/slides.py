@@ -68,7 +68,7 @@ else:
             key=f"slides-down-{view['id']}",
         )
         row.page_link(
-            f"pages/{view['page']}.py",
+            f"app_pages/{view['page']}.py",
             label=t("slides.open", lang),
             icon=":material/open_in_new:",
             query_params={**saved_views.query_params(view["query"]), **lang_param},

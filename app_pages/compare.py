@@ -313,7 +313,7 @@ if view == "themes":
                                 column.caption(t("compare.task_targets_none", lang))
                             for label, target_id in links:
                                 column.page_link(
-                                    "pages/sources.py",
+                                    "app_pages/sources.py",
                                     label=label,
                                     icon=":material/format_quote:",
                                     query_params={"target": target_id, **lang_param},

@@ -1,0 +1,27 @@
+"""A link opened on a server nobody has visited yet shows the full app, not a bare page."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.i18n import t
+from tests.browser.conftest import running_app
+from tests.browser.helpers import assert_healthy, open_url, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SIDEBAR = '[data-testid="stSidebar"]'
+
+
+def test_a_deep_link_on_a_fresh_server_has_the_language_choice_and_navigation(page, app_database):
+    # Its own server: the shared one has been visited by other tests already. Streamlit
+    # used to run a page of a folder named pages/ without app.py on a server's first visit.
+    with running_app(app_database) as fresh_url:
+        open_url(page, fresh_url, "sources", plan="jx_315_2023", lang="en")
+        assert page.locator("h1").first.inner_text().strip() == t("page.sources", "en")
+        sidebar = page.locator(SIDEBAR)
+        assert sidebar.get_by_role("radio", name="English").is_checked()
+        assert sidebar.get_by_role("link", name=t("page.compare", "en")).count() == 1
+        assert "嘉兴" in page.locator('[data-testid="stMain"]').inner_text()
+        assert_healthy(page)
+        screenshot(page, "cold-deep-link-sources-en")
