@@ -5,9 +5,12 @@ import streamlit as st
 from lib import trajectory
 from lib.charts.trajectory import trajectory_chart
 from lib.i18n import name_column, t
+from lib.image_export import presentation_subtitle, source_line
 from lib.progress import pace_kind
 from lib.ui import data
+from lib.ui.export import export_menu
 from lib.ui.layout import page_title
+from lib.ui.presenter import controls, page_tools, show_chart
 from lib.ui.state import current_language, set_url_params, url_list, url_param
 
 lang = current_language()
@@ -22,58 +25,60 @@ if options.empty:
     st.stop()
 
 # 1. What to show: the URL says, the widgets let the user change it.
-left, right = st.columns([1, 3])
-categories = ["", *trajectory.categories_present(options)]
-requested_category = url_param("category")
-category = left.selectbox(
-    t("trajectories.category", lang),
-    categories,
-    index=categories.index(requested_category) if requested_category in categories else 0,
-    format_func=lambda c: (
-        trajectory.category_label(c, lang) if c else t("trajectories.category_all", lang)
-    ),
-)
-offered = options if not category else options[options["category"] == category]
-labels = {row["id"]: trajectory.indicator_label(row, lang) for _, row in offered.iterrows()}
-indicator_id = trajectory.choose_indicator(url_param("indicator"), options, category)
-indicator_id = right.selectbox(
-    t("trajectories.indicator", lang),
-    list(labels),
-    index=list(labels).index(indicator_id),
-    format_func=labels.get,
-)
-indicator = indicators.set_index("id").loc[indicator_id]
+with controls():  # hidden in presenter mode
+    left, right = st.columns([1, 3])
+    categories = ["", *trajectory.categories_present(options)]
+    requested_category = url_param("category")
+    category = left.selectbox(
+        t("trajectories.category", lang),
+        categories,
+        index=categories.index(requested_category) if requested_category in categories else 0,
+        format_func=lambda c: (
+            trajectory.category_label(c, lang) if c else t("trajectories.category_all", lang)
+        ),
+    )
+    offered = options if not category else options[options["category"] == category]
+    labels = {row["id"]: trajectory.indicator_label(row, lang) for _, row in offered.iterrows()}
+    indicator_id = trajectory.choose_indicator(url_param("indicator"), options, category)
+    indicator_id = right.selectbox(
+        t("trajectories.indicator", lang),
+        list(labels),
+        index=list(labels).index(indicator_id),
+        format_func=labels.get,
+    )
+    indicator = indicators.set_index("id").loc[indicator_id]
 
-available = trajectory.regions_with_data(targets, actuals, regions, indicator_id)
-parents = regions.set_index("adcode")[name_column(lang)].to_dict()
-region_names = {
-    row["adcode"]: trajectory.region_label(row, lang, parents) for _, row in available.iterrows()
-}
-region_codes = st.multiselect(
-    t("trajectories.regions", lang),
-    list(region_names),
-    default=trajectory.choose_regions(url_list("regions"), available),
-    format_func=region_names.get,
-    max_selections=trajectory.MAX_REGIONS,
-    help=t("trajectories.regions_help", lang, n=trajectory.MAX_REGIONS),
-)
+    available = trajectory.regions_with_data(targets, actuals, regions, indicator_id)
+    parents = regions.set_index("adcode")[name_column(lang)].to_dict()
+    region_names = {
+        row["adcode"]: trajectory.region_label(row, lang, parents)
+        for _, row in available.iterrows()
+    }
+    region_codes = st.multiselect(
+        t("trajectories.regions", lang),
+        list(region_names),
+        default=trajectory.choose_regions(url_list("regions"), available),
+        format_func=region_names.get,
+        max_selections=trajectory.MAX_REGIONS,
+        help=t("trajectories.regions_help", lang, n=trajectory.MAX_REGIONS),
+    )
 
-methods = trajectory.method_names(lang)
-method = st.radio(
-    t("trajectories.method", lang),
-    list(methods),
-    index=list(methods).index(trajectory.choose_method(url_param("method"))),
-    format_func=methods.get,
-    horizontal=True,
-)
-path_column, projection_column, _ = st.columns([1, 1, 2])
-hidden = set(url_list("hide"))
-show = {
-    "path": path_column.toggle(t("trajectories.show_path", lang), value="path" not in hidden),
-    "projection": projection_column.toggle(
-        t("trajectories.show_projection", lang), value="projection" not in hidden
-    ),
-}
+    methods = trajectory.method_names(lang)
+    method = st.radio(
+        t("trajectories.method", lang),
+        list(methods),
+        index=list(methods).index(trajectory.choose_method(url_param("method"))),
+        format_func=methods.get,
+        horizontal=True,
+    )
+    path_column, projection_column, _ = st.columns([1, 1, 2])
+    hidden = set(url_list("hide"))
+    show = {
+        "path": path_column.toggle(t("trajectories.show_path", lang), value="path" not in hidden),
+        "projection": projection_column.toggle(
+            t("trajectories.show_projection", lang), value="projection" not in hidden
+        ),
+    }
 set_url_params(
     category=category or None,
     indicator=indicator_id,
@@ -82,7 +87,8 @@ set_url_params(
 )
 if region_codes:
     set_url_params(regions=region_codes)
-else:
+page_tools("trajectories", lang)
+if not region_codes:
     # An empty choice leaves the URL alone: the widget keeps its empty state on the next
     # rerun, and a copied link still opens a view with regions.
     st.info(
@@ -122,10 +128,22 @@ chart = trajectory_chart(
     lang=lang,
     show={option for option, shown in show.items() if shown},
 )
-chart_column.altair_chart(
-    chart,
-    width="stretch",
-)
+with chart_column:
+    show_chart(
+        chart,
+        title=indicator[name_column(lang)],
+        subtitle=presentation_subtitle(
+            [region_names[code] for code in region_codes],
+            view.markers["year"],
+            indicator["unit"],
+            lang,
+        ),
+        source=source_line(plans, view.markers["plan_id"].unique(), lang),
+        name=f"trajectory-{indicator_id}",
+        lang=lang,
+        frame=None,  # the table of section 4 has the data's downloads
+        width="stretch",
+    )
 chart_column.caption(t("trajectories.chart_hint", lang))
 with list_column:
     st.markdown(f"**{t('trajectories.targets_heading', lang)}**")
@@ -177,10 +195,9 @@ st.dataframe(
         headers["year"]: st.column_config.NumberColumn(headers["year"], format="%d"),
     },
 )
-st.download_button(
-    t("trajectories.download_csv", lang),
-    trajectory.table_csv(table, lang),
-    file_name=f"trajectory_{indicator_id}_{'-'.join(region_codes)}.csv",
-    mime="text/csv",
-    icon=":material/download:",
+export_menu(
+    None,
+    trajectory.export_table(table, lang),
+    f"trajectory_{indicator_id}_{'-'.join(region_codes)}",
+    lang,
 )

@@ -703,7 +703,6 @@ def table_headers(lang: str) -> dict[str, str]:
     return {column: t(f"trajectories.col.{column}", lang) for column in TABLE_COLUMNS}
 
 
-def table_csv(table: pd.DataFrame, lang: str) -> bytes:
-    """The table as CSV with headers in lang; UTF-8 with BOM so that Excel reads Chinese."""
-    export = table.drop(columns="link").rename(columns=table_headers(lang))
-    return export.to_csv(index=False).encode("utf-8-sig")
+def export_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table as it is downloaded: headers in lang, without the screen-only link column."""
+    return table.drop(columns="link").rename(columns=table_headers(lang))

@@ -9,6 +9,7 @@ import pytest
 
 from lib import progress, queries
 from lib import trajectory as tr
+from lib.export import to_csv_bytes
 
 PROVINCE, HANGZHOU, JIAXING = "330000", "330100", "330400"
 
@@ -356,7 +357,7 @@ def test_the_table_has_every_target_and_actual_and_exports_as_csv(curated):
     assert set(actual_rows["upload_batch"]) == {"#7"}
     assert list(table["region"].drop_duplicates()) == ["浙江省", "杭州市", "嘉兴市"]
 
-    data = tr.table_csv(table, "en")
+    data = to_csv_bytes(tr.export_table(table, "en"))
     assert data.startswith("\ufeff".encode())
     exported = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     assert "Region" in exported.columns and "Quote" in exported.columns

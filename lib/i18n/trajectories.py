@@ -132,7 +132,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "目标与实际值明细",
         "en": "Every target and actual in view",
     },
-    "trajectories.download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
     "trajectories.col.region": {"zh": "地区", "en": "Region"},
     "trajectories.col.kind": {"zh": "类型", "en": "Kind"},
     "trajectories.col.year": {"zh": "年份", "en": "Year"},

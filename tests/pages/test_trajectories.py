@@ -189,8 +189,9 @@ def test_the_table_lists_every_target_in_view_and_offers_a_csv(app_database, fre
     drawn = markers(at)
     assert set(drawn["id"]) <= set(table["Target id"])
     assert table["Source"].str.startswith("sources?target=").all()
-    (button,) = at.get("download_button")
-    assert button.proto.label == "Download CSV"
+    labels = [button.proto.label for button in at.get("download_button")]
+    # Under the chart its pictures; under the table its data.
+    assert labels == ["PNG image", "SVG image", "Download CSV", "Download Excel"]
 
 
 def test_hiding_paths_and_projection_is_kept_in_the_url(app_database, fresh_cache):
