@@ -7,7 +7,9 @@ from lib.i18n import name_column, t
 from lib.maps import hangzhou as hz
 from lib.maps.legend import legend_html, markdown_text
 from lib.ui import data
+from lib.ui.export import export_menu
 from lib.ui.layout import page_title
+from lib.ui.presenter import controls, map_frame, page_tools
 from lib.ui.state import current_language, set_url_params, url_param
 
 MAP_KEY = "hz_map"
@@ -49,7 +51,10 @@ for name, key in WIDGET_KEYS.items():
     st.session_state[key] = view[name]
 
 st.caption(t("hangzhou.intro", lang))
-c_indicator, c_mode, c_district, c_basemap = st.columns([4, 3, 2, 2], vertical_alignment="bottom")
+with controls():  # hidden in presenter mode, with the widgets later put in its columns
+    c_indicator, c_mode, c_district, c_basemap = st.columns(
+        [4, 3, 2, 2], vertical_alignment="bottom"
+    )
 indicator_id = c_indicator.selectbox(
     t("hangzhou.indicator", lang),
     list(by_id),
@@ -77,6 +82,7 @@ basemap = c_basemap.toggle(
 set_url_params(
     indicator=indicator_id, mode=mode, district=district, basemap="1" if basemap else None
 )
+page_tools("hangzhou", lang)
 
 # The chosen indicator on the map.
 indicator = by_id[indicator_id]
@@ -87,9 +93,11 @@ frame = hz.map_frame(values, indicator, lang, mode)
 plan = data.plans().set_index("id").loc[allocation.PLAN_ID]
 source = t("hangzhou.source", lang, plan=plan[f"title_{lang}"])
 check = allocation.consistency_check(table, indicator, district_frame)
+static_title = t("hangzhou.static.title", lang, name=indicator[names_col])
+static_subtitle = t(f"hangzhou.static.subtitle.{mode}", lang)
 
 map_col, side_col = st.columns([2, 1], gap="medium")
-with map_col:
+with map_col, map_frame(static_title, static_subtitle, None, lang):
     st.pydeck_chart(
         hz.deck(frame, selected=district, basemap=basemap),
         on_select="rerun",
@@ -99,6 +107,12 @@ with map_col:
         alt=t("hangzhou.map_alt", lang, name=indicator[names_col]),
     )
     st.caption(markdown_text(source))
+    export_menu(
+        lambda: hz.static_map(frame, title=static_title, subtitle=static_subtitle, source=source),
+        values,
+        f"hangzhou-{indicator_id}-{mode}",
+        lang,
+    )
 with side_col:
     st.markdown(
         legend_html(
@@ -166,11 +180,6 @@ with checks_tab:
         st.text(allocation.check_sentence(each, names, lang))
 with static_tab:
     st.altair_chart(
-        hz.static_map(
-            frame,
-            title=t("hangzhou.static.title", lang, name=indicator[names_col]),
-            subtitle=t(f"hangzhou.static.subtitle.{mode}", lang),
-            source=source,
-        ),
+        hz.static_map(frame, title=static_title, subtitle=static_subtitle, source=source),
         width="content",
     )
