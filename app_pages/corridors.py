@@ -9,7 +9,9 @@ from lib.maps import corridors as corridor_map
 from lib.maps.legend import legend_html, markdown_text
 from lib.progress import badge
 from lib.ui import data
+from lib.ui.export import export_menu
 from lib.ui.layout import html_block, page_title
+from lib.ui.presenter import controls, map_frame, page_tools
 from lib.ui.state import current_language, set_url_params, url_param
 
 MAP_KEY = "corridor_map"
@@ -54,40 +56,45 @@ st.session_state[LAST_SELECTION_KEY] = signature
 
 # Controls: the three main corridors and the secondary layer; the corridor is chosen
 # in the panel (or by a click on the map).
-controls = st.columns(len(primary) + 1, vertical_alignment="center")
+with controls("layers"):  # hidden in presenter mode, like the focus choice below
+    switches = st.columns(len(primary) + 1, vertical_alignment="center")
 shown = [
     cid
-    for column, cid in zip(controls, primary, strict=False)
+    for column, cid in zip(switches, primary, strict=False)
     if column.checkbox(
         markdown_text(info.loc[cid, names]), value=cid in view.shown, key=f"corridors_show_{cid}"
     )
 ]
 st.session_state.setdefault(SECONDARY_KEY, view.secondary)
-show_secondary = controls[-1].toggle(
+show_secondary = switches[-1].toggle(
     t("corridors.secondary", lang), key=SECONDARY_KEY, help=t("corridors.secondary_help", lang)
 )
 map_column, panel_column = st.columns([5, 3], gap="large")
 panel = panel_column.container(key=cor.PANEL_KEY)
 html_block(cor.PANEL_CSS)
 st.session_state.setdefault(FOCUS_KEY, view.focus)
-focus = panel.selectbox(
-    t("corridors.focus", lang),
-    ["", *primary, *secondary_layer],
-    key=FOCUS_KEY,
-    format_func=lambda cid: info.loc[cid, names] if cid else t("corridors.focus_none", lang),
-)
+with panel, controls("focus"):
+    focus = st.selectbox(
+        t("corridors.focus", lang),
+        ["", *primary, *secondary_layer],
+        key=FOCUS_KEY,
+        format_func=lambda cid: info.loc[cid, names] if cid else t("corridors.focus_none", lang),
+    )
 view = cor.View(
     shown=(*shown, *(c for c in view.shown if c in secondary_layer)),
     secondary=show_secondary,
     focus=focus,
 )
 set_url_params(**cor.view_params(view))
+page_tools("corridors", lang)
 visible = cor.visible_ids(corridors, view)
 pick = st.session_state.get(PICK_KEY)
 if pick is not None and pick.corridor_id != view.focus:
     pick = None  # the last click was on another corridor
 
-with map_column:
+map_title = t("page.corridors", lang)
+focus_name = info.loc[view.focus, names] if view.focus else None
+with map_column, map_frame(map_title, focus_name, None, lang):
     st.pydeck_chart(
         corridor_map.build_deck(
             corridors,
@@ -114,6 +121,14 @@ with map_column:
         with column:
             html_block(legend_html(title, entries, note))
     st.caption(t("corridors.source_line", lang))
+    export_menu(
+        lambda: corridor_map.static_map(
+            corridors, members, platforms, visible, lang, focus=view.focus
+        ),
+        cor.map_rows(members, platforms, regions, visible),
+        f"corridors-{view.focus or 'all'}",
+        lang,
+    )
 
 with panel:
     if not view.focus:

@@ -352,6 +352,30 @@ def baselines(own_targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFra
     return own.join(names, on="indicator_id").reset_index(drop=True)
 
 
+def map_rows(
+    members: pd.DataFrame,
+    platforms: pd.DataFrame,
+    regions: pd.DataFrame,
+    ids: Sequence[str],
+) -> pd.DataFrame:
+    """The data behind the map: each member and platform of the corridors drawn, with its
+    basis and quote (platform positions are approximate unless marked exact)."""
+    names = regions.set_index("adcode")[["name_zh", "name_en"]]
+    own_members = members[members["corridor_id"].isin(ids)].join(names, on="region_code")
+    own_platforms = platforms[platforms["corridor_id"].isin(ids)]
+    shared = ["corridor_id", "name_zh", "name_en", "region_code", "basis", "source", "quote"]
+    rows = pd.concat(
+        [
+            own_members.assign(kind="member", what=own_members["role"])[["kind", "what", *shared]],
+            own_platforms.assign(kind="platform", what=own_platforms["type"])[
+                ["kind", "what", *shared, "lon", "lat", "precision"]
+            ],
+        ],
+        ignore_index=True,
+    )
+    return rows[["corridor_id", "kind", "what", *shared[1:], "lon", "lat", "precision"]]
+
+
 def summary(
     corridors: pd.DataFrame,
     members: pd.DataFrame,

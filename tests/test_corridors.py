@@ -283,3 +283,15 @@ def test_the_summary_counts_what_each_corridor_has(tables):
     assert table.loc["chengxi", "platforms"] == 13
     assert table.loc["chengxi", "targets"] >= 9
     assert table.loc["zhedong", "platforms"] == 0
+
+
+def test_the_map_rows_list_each_member_and_platform_drawn_with_its_basis(tables):
+    rows = cor.map_rows(tables["members"], tables["platforms"], tables["regions"], ["chengxi"])
+    assert (rows["corridor_id"] == "chengxi").all()
+    assert (rows["kind"] == "member").sum() == 6
+    platforms = rows[rows["kind"] == "platform"]
+    assert len(platforms) == 13
+    assert platforms[["lon", "lat", "precision"]].notna().all().all()
+    members = rows[rows["kind"] == "member"]
+    assert members["name_zh"].notna().all() and members[["lon", "lat"]].isna().all().all()
+    assert rows["basis"].notna().all()
