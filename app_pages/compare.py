@@ -178,7 +178,11 @@ if view == "pace":
         else:
             shared_cells = cells[cells["indicator_id"].isin(shared["indicator_id"])]
             paces = cmp.implied_paces(
-                shared_cells, targets, data.actuals(), indicators, plans.reset_index()
+                shared_cells,
+                targets,
+                data.actuals(tuple(shared["indicator_id"])),
+                indicators,
+                plans.reset_index(),
             )
             st.subheader(t("compare.pace_heading", lang))
             st.caption(t("compare.pace_method", lang))

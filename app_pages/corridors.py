@@ -224,7 +224,7 @@ with panel:
 
     st.markdown(f"**{t('corridors.targets', lang)}**")
     own_targets = cor.corridor_targets(targets, view.focus, corridors["id"].tolist())
-    own_actuals = cor.corridor_actuals(data.actuals(), view.focus)
+    own_actuals = cor.corridor_actuals(data.actuals(note_contains=view.focus), view.focus)
     assessed = cor.assessed_targets(own_targets, own_actuals, indicators)
     if assessed.empty:
         st.caption(t("corridors.no_targets", lang))

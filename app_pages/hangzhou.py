@@ -31,8 +31,10 @@ indicators = allocation.allocation_indicators(table, data.indicators())
 by_id = {row["indicator_id"]: row for row in indicators.to_dict("records")}
 codes = list(district_frame["adcode"])
 names = dict(zip(codes, district_frame[names_col], strict=True))
-actuals = data.actuals(region_codes=(*codes, allocation.CITY_CODE))
-can_attain = allocation.has_actuals(actuals, by_id, codes)
+# Attainment can be shown once some district has an actual for the allocation's year.
+can_attain = allocation.has_actuals(
+    data.actuals(region_codes=tuple(codes), year=allocation.YEAR), by_id, codes
+)
 
 # View state: from the URL when the page opens, then from the widgets (keyed, so that they
 # keep their identity across reruns); a click on the map picks the district.
@@ -86,6 +88,7 @@ page_tools("hangzhou", lang)
 
 # The chosen indicator on the map.
 indicator = by_id[indicator_id]
+actuals = data.actuals(indicator_id, (*codes, allocation.CITY_CODE))
 values = allocation.indicator_values(table, indicator, district_frame)
 if mode == hz.MODE_ATTAINMENT:
     values = allocation.attainment(values, actuals, indicator)
@@ -149,7 +152,12 @@ with side_col:
         with st.container(border=True, key="hz_detail"):
             st.subheader(markdown_text(names[district]))
             detail = allocation.district_detail(
-                data.targets(), table, data.indicators(), district_frame, actuals, district
+                data.targets(),
+                table,
+                data.indicators(),
+                district_frame,
+                data.actuals(region_codes=(district,)),
+                district,
             )
             st.caption(t("hangzhou.detail.targets", lang))
             for line in allocation.detail_lines(detail, lang):

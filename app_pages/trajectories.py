@@ -17,9 +17,9 @@ lang = current_language()
 page_title("trajectories", lang)
 st.caption(t("trajectories.intro", lang))
 
-indicators, targets, actuals = data.indicators(), data.targets(), data.actuals()
+indicators, targets, actual_counts = data.indicators(), data.targets(), data.actual_counts()
 plans, regions = data.plans(), data.regions()
-options = trajectory.indicator_options(indicators, targets, actuals)
+options = trajectory.indicator_options(indicators, targets, actual_counts)
 if options.empty:
     st.info(t("common.no_data", lang))
     st.stop()
@@ -48,7 +48,7 @@ with controls():  # hidden in presenter mode
     )
     indicator = indicators.set_index("id").loc[indicator_id]
 
-    available = trajectory.regions_with_data(targets, actuals, regions, indicator_id)
+    available = trajectory.regions_with_data(targets, actual_counts, regions, indicator_id)
     parents = regions.set_index("adcode")[name_column(lang)].to_dict()
     region_names = {
         row["adcode"]: trajectory.region_label(row, lang, parents)
@@ -102,7 +102,7 @@ view = trajectory.assemble(
     region_codes,
     indicators=indicators,
     targets=targets,
-    actuals=actuals,
+    actuals=data.actuals(indicator_id, tuple(region_codes)),
     plans=plans,
     regions=regions,
     method=method,

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from lib.models import Actual, Indicator, Plan, Region, Target
+from lib.models import (
+    Actual,
+    Corridor,
+    CorridorMember,
+    Indicator,
+    Plan,
+    Platform,
+    Region,
+    Target,
+    Theme,
+    UploadBatch,
+)
 
 
 def _frame(engine: Engine, statement) -> pd.DataFrame:
@@ -42,21 +55,50 @@ def targets(
 
 
 def actuals(
-    engine: Engine, indicator_id: str | None = None, region_codes: list[str] | None = None
+    engine: Engine,
+    indicator_id: str | Sequence[str] | None = None,
+    region_codes: Sequence[str] | None = None,
+    year: int | None = None,
+    note_contains: str | None = None,
 ) -> pd.DataFrame:
-    """Current actuals, optionally for one indicator and some regions."""
+    """Current actuals, optionally of some indicators, regions, one year, or a note naming
+    something."""
     statement = select(Actual)
-    if indicator_id:
+    if isinstance(indicator_id, str):
         statement = statement.where(Actual.indicator_id == indicator_id)
+    elif indicator_id:
+        statement = statement.where(Actual.indicator_id.in_(list(indicator_id)))
     if region_codes:
-        statement = statement.where(Actual.region_code.in_(region_codes))
+        statement = statement.where(Actual.region_code.in_(list(region_codes)))
+    if year is not None:
+        statement = statement.where(Actual.year == year)
+    if note_contains:
+        statement = statement.where(Actual.note.contains(note_contains, autoescape=True))
     return _frame(engine, statement.order_by(Actual.indicator_id, Actual.region_code, Actual.year))
+
+
+def actual_counts(engine: Engine) -> pd.DataFrame:
+    """How many actuals each indicator has in each region (indicator_id, region_code, n)."""
+    statement = (
+        select(Actual.indicator_id, Actual.region_code, func.count().label("n"))
+        .group_by(Actual.indicator_id, Actual.region_code)
+        .order_by(Actual.indicator_id, Actual.region_code)
+    )
+    return _frame(engine, statement)
+
+
+def data_version(engine: Engine) -> tuple[int, int, int]:
+    """Changes whenever an upload is committed or undone: (batches, last batch id, undone)."""
+    statement = select(
+        func.count(UploadBatch.id), func.max(UploadBatch.id), func.count(UploadBatch.undone_at)
+    )
+    with engine.connect() as connection:
+        count, last, undone = connection.execute(statement).one()
+    return int(count), int(last or 0), int(undone)
 
 
 def table_counts(engine: Engine) -> dict[str, int]:
     """Row counts of the main tables, for the overview and for checks."""
-    from sqlalchemy import func
-
     with engine.connect() as connection:
         return {
             model.__tablename__: connection.execute(
@@ -68,8 +110,6 @@ def table_counts(engine: Engine) -> dict[str, int]:
 
 def themes(engine: Engine, plan_ids: list[str] | None = None) -> pd.DataFrame:
     """Highlands, strategic fields, actions and tasks, in each plan's own order."""
-    from lib.models import Theme  # here, so that appending this query left the imports alone
-
     statement = select(Theme)
     if plan_ids:
         statement = statement.where(Theme.plan_id.in_(plan_ids))
@@ -80,15 +120,11 @@ def themes(engine: Engine, plan_ids: list[str] | None = None) -> pd.DataFrame:
 
 def corridors(engine: Engine) -> pd.DataFrame:
     """Every corridor, primary ones first."""
-    from lib.models import Corridor
-
     return _frame(engine, select(Corridor).order_by(Corridor.layer, Corridor.id))
 
 
 def corridor_members(engine: Engine) -> pd.DataFrame:
     """Every corridor member (a city or county in a role)."""
-    from lib.models import CorridorMember
-
     statement = select(CorridorMember).order_by(
         CorridorMember.corridor_id, CorridorMember.region_code, CorridorMember.role
     )
@@ -97,6 +133,4 @@ def corridor_members(engine: Engine) -> pd.DataFrame:
 
 def platforms(engine: Engine) -> pd.DataFrame:
     """Every named platform placed on a corridor map."""
-    from lib.models import Platform
-
     return _frame(engine, select(Platform).order_by(Platform.corridor_id, Platform.id))

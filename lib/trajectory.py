@@ -121,14 +121,16 @@ class Trajectory:
 
 
 def indicator_options(
-    indicators: pd.DataFrame, targets: pd.DataFrame, actuals: pd.DataFrame
+    indicators: pd.DataFrame, targets: pd.DataFrame, actual_counts: pd.DataFrame
 ) -> pd.DataFrame:
-    """Indicators with at least one target or actual, by category, best-covered first."""
+    """Indicators with at least one target or actual, by category, best-covered first.
+
+    actual_counts: actuals per indicator and region (queries.actual_counts)."""
     counts = pd.DataFrame(
         {
             "n_targets": targets.groupby("indicator_id").size(),
-            "n_actuals": actuals.groupby("indicator_id").size()
-            if len(actuals)
+            "n_actuals": actual_counts.groupby("indicator_id")["n"].sum()
+            if len(actual_counts)
             else pd.Series(dtype=int),
         }
     )
@@ -175,15 +177,17 @@ def choose_indicator(requested: str, options: pd.DataFrame, category: str = "") 
 
 
 def regions_with_data(
-    targets: pd.DataFrame, actuals: pd.DataFrame, regions: pd.DataFrame, indicator_id: str
+    targets: pd.DataFrame, actual_counts: pd.DataFrame, regions: pd.DataFrame, indicator_id: str
 ) -> pd.DataFrame:
-    """Regions with a target or an actual for the indicator: province, cities, then districts."""
+    """Regions with a target or an actual for the indicator: province, cities, then districts.
+
+    actual_counts: actuals per indicator and region (queries.actual_counts)."""
     own_targets = targets[targets["indicator_id"] == indicator_id]
-    own_actuals = actuals[actuals["indicator_id"] == indicator_id]
+    own_actuals = actual_counts[actual_counts["indicator_id"] == indicator_id]
     counts = pd.DataFrame(
         {
             "n_targets": own_targets.groupby("region_code").size(),
-            "n_actuals": own_actuals.groupby("region_code").size()
+            "n_actuals": own_actuals.groupby("region_code")["n"].sum()
             if len(own_actuals)
             else pd.Series(dtype=int),
         }

@@ -21,6 +21,7 @@ def curated(curated_engine) -> dict[str, pd.DataFrame]:
         "indicators": queries.indicators(curated_engine),
         "targets": queries.targets(curated_engine),
         "actuals": queries.actuals(curated_engine),
+        "actual_counts": queries.actual_counts(curated_engine),
         "plans": queries.plans(curated_engine),
         "regions": queries.regions(curated_engine),
     }
@@ -53,7 +54,7 @@ RD_ACTUALS = [
 
 
 def _assemble(curated, actuals=None, regions=(PROVINCE, HANGZHOU, JIAXING), lang="zh", **kw):
-    data = dict(curated)
+    data = {name: frame for name, frame in curated.items() if name != "actual_counts"}
     if actuals is not None:
         data["actuals"] = actuals
     return tr.assemble(
@@ -70,7 +71,9 @@ def _assemble(curated, actuals=None, regions=(PROVINCE, HANGZHOU, JIAXING), lang
 
 
 def test_indicators_offered_are_those_with_data_grouped_by_category(curated):
-    options = tr.indicator_options(curated["indicators"], curated["targets"], curated["actuals"])
+    options = tr.indicator_options(
+        curated["indicators"], curated["targets"], curated["actual_counts"]
+    )
     assert "rd_gdp_share" in set(options["id"])
     assert (options["n_targets"] + options["n_actuals"] > 0).all()
     ranks = options["category"].map({c: i for i, c in enumerate(tr.CATEGORIES)})
@@ -91,7 +94,9 @@ def test_an_indicator_label_is_searchable_in_both_languages(curated):
 
 
 def test_choose_indicator_keeps_a_valid_choice_and_falls_back_to_rd_intensity(curated):
-    options = tr.indicator_options(curated["indicators"], curated["targets"], curated["actuals"])
+    options = tr.indicator_options(
+        curated["indicators"], curated["targets"], curated["actual_counts"]
+    )
     other = options[options["id"] != "rd_gdp_share"]["id"].iloc[0]
     assert tr.choose_indicator(other, options) == other
     assert tr.choose_indicator("no_such_indicator", options) == "rd_gdp_share"
@@ -103,7 +108,7 @@ def test_choose_indicator_keeps_a_valid_choice_and_falls_back_to_rd_intensity(cu
 
 def test_regions_with_rd_intensity_data_are_province_cities_and_hangzhou_districts(curated):
     available = tr.regions_with_data(
-        curated["targets"], curated["actuals"], curated["regions"], "rd_gdp_share"
+        curated["targets"], curated["actual_counts"], curated["regions"], "rd_gdp_share"
     )
     codes = list(available["adcode"])
     assert codes[0] == PROVINCE
@@ -117,17 +122,15 @@ def test_regions_with_rd_intensity_data_are_province_cities_and_hangzhou_distric
 
 
 def test_a_region_with_only_an_uploaded_actual_counts_as_having_data(curated):
-    actuals = _actuals([("330200", 2023, 2.9)])
-    available = tr.regions_with_data(
-        curated["targets"], actuals, curated["regions"], "rd_gdp_share"
-    )
+    counts = pd.DataFrame({"indicator_id": ["rd_gdp_share"], "region_code": ["330200"], "n": [1]})
+    available = tr.regions_with_data(curated["targets"], counts, curated["regions"], "rd_gdp_share")
     row = available.set_index("adcode").loc["330200"]
     assert row["n_actuals"] == 1 and row["n_targets"] == 0
 
 
 def test_choose_regions_drops_regions_without_data_and_falls_back_to_defaults(curated):
     available = tr.regions_with_data(
-        curated["targets"], curated["actuals"], curated["regions"], "rd_gdp_share"
+        curated["targets"], curated["actual_counts"], curated["regions"], "rd_gdp_share"
     )
     assert tr.choose_regions(["330106", "999999", HANGZHOU], available) == ["330106", HANGZHOU]
     assert tr.choose_regions(["999999"], available) == [PROVINCE, HANGZHOU, JIAXING]
@@ -178,7 +181,7 @@ def test_qualitative_targets_are_listed_not_dropped(curated):
 def test_every_non_baseline_target_in_view_is_on_the_chart_or_listed(curated):
     for indicator in ("rd_gdp_share", "hitech_va_share", "new_hitech_enterprises"):
         available = tr.regions_with_data(
-            curated["targets"], curated["actuals"], curated["regions"], indicator
+            curated["targets"], curated["actual_counts"], curated["regions"], indicator
         )
         codes = list(available["adcode"].head(tr.MAX_REGIONS))
         view = _assemble(curated, regions=codes, indicator=indicator)

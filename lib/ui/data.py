@@ -1,6 +1,14 @@
-"""Cached access to the database for pages: one engine per process, cached query results."""
+"""Cached access to the database for pages: one engine per process, cached query results.
+
+Results are cached per database URL and per data version (lib.queries.data_version, which
+changes with every upload or undo). The version is looked up at most every few seconds,
+so several app instances sharing one PostgreSQL database show each other's uploads
+shortly after they are committed; the instance that wrote clears its cache at once.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -8,6 +16,8 @@ from sqlalchemy.engine import Engine
 
 from lib import queries
 from lib.db import database_url, make_engine
+
+VERSION_CHECK_SECONDS = 3
 
 
 @st.cache_resource
@@ -21,42 +31,73 @@ def engine() -> Engine:
     return engine_for(database_url())
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(ttl=VERSION_CHECK_SECONDS, show_spinner=False)
+def data_version(url: str) -> tuple[int, int, int]:
+    """The data version of a database, looked up at most every few seconds."""
+    return queries.data_version(engine_for(url))
+
+
+QUERIES: dict[str, Callable[..., pd.DataFrame]] = {
+    "plans": queries.plans,
+    "indicators": queries.indicators,
+    "regions": queries.regions,
+    "targets": queries.targets,
+    "actuals": queries.actuals,
+    "actual_counts": queries.actual_counts,
+    "themes": queries.themes,
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached(name: str, url: str, version: tuple[int, int, int], *args) -> pd.DataFrame:
+    return QUERIES[name](engine_for(url), *args)
+
+
+def _query(name: str, *args) -> pd.DataFrame:
+    url = database_url()
+    return _cached(name, url, data_version(url), *args)
+
+
 def plans() -> pd.DataFrame:
     """Every plan (cached)."""
-    return queries.plans(engine())
+    return _query("plans")
 
 
-@st.cache_data(show_spinner=False)
 def indicators() -> pd.DataFrame:
     """Every indicator (cached)."""
-    return queries.indicators(engine())
+    return _query("indicators")
 
 
-@st.cache_data(show_spinner=False)
 def regions() -> pd.DataFrame:
     """Every region (cached)."""
-    return queries.regions(engine())
+    return _query("regions")
 
 
-@st.cache_data(show_spinner=False)
 def targets(indicator_id: str | None = None, region_codes: tuple[str, ...] = ()) -> pd.DataFrame:
     """Targets and baselines (cached)."""
-    return queries.targets(engine(), indicator_id, list(region_codes) or None)
+    return _query("targets", indicator_id, list(region_codes) or None)
 
 
-@st.cache_data(show_spinner=False)
-def actuals(indicator_id: str | None = None, region_codes: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Current actuals (cached; cleared after every upload or undo)."""
-    return queries.actuals(engine(), indicator_id, list(region_codes) or None)
+def actuals(
+    indicator_id: str | tuple[str, ...] | None = None,
+    region_codes: tuple[str, ...] = (),
+    year: int | None = None,
+    note_contains: str | None = None,
+) -> pd.DataFrame:
+    """Current actuals of some indicators, regions, a year or a note (cached; see queries)."""
+    return _query("actuals", indicator_id, list(region_codes) or None, year, note_contains)
+
+
+def actual_counts() -> pd.DataFrame:
+    """How many actuals each indicator has in each region (cached)."""
+    return _query("actual_counts")
+
+
+def themes(plan_ids: tuple[str, ...]) -> pd.DataFrame:
+    """Highlands, fields, actions and tasks of some plans (cached)."""
+    return _query("themes", list(plan_ids))
 
 
 def clear_after_write() -> None:
     """Forget cached query results so that every page shows the new data."""
     st.cache_data.clear()
-
-
-@st.cache_data(show_spinner=False)
-def themes(plan_ids: tuple[str, ...]) -> pd.DataFrame:
-    """Highlands, fields, actions and tasks of some plans (cached)."""
-    return queries.themes(engine(), list(plan_ids))
