@@ -19,40 +19,7 @@ How a page takes part (app.py already does the global parts: toggle, layout, sli
         st.pydeck_chart(...)                       # mode a frame with title and subtitle
 
 Titles and sources: image_export.presentation_subtitle(regions, years, unit, lang) and
-image_export.source_line(plans, plan_ids, lang). Integration still to add (tested in a
-copy of the repository, tests/browser/test_presenter.py passes with it):
-
-pages/trajectories.py
-    with controls(): around the lines that make left/right, the multiselect, the radio and
-        path_column/projection_column (or write them into st.container(key="controls-main"))
-    page_tools("trajectories", lang)   before the st.stop() of the no-regions branch and
-        after the if/else that writes regions
-    chart_column.altair_chart(chart, width="stretch") becomes
-        with chart_column:
-            show_chart(chart, title=indicator[name_column(lang)],
-                       subtitle=presentation_subtitle([region_names[c] for c in region_codes],
-                                                      view.markers["year"], indicator["unit"],
-                                                      lang),
-                       source=source_line(plans, view.markers["plan_id"].unique(), lang),
-                       name=f"trajectory-{indicator_id}", lang=lang,
-                       frame=trajectory.view_table(view, lang), width="stretch")
-pages/hangzhou.py
-    with controls(): around c_indicator, c_mode, c_district, c_basemap = st.columns(...)
-    page_tools("hangzhou", lang)   right after set_url_params(...)
-    under st.caption(markdown_text(source)) in map_col:
-        export_menu(lambda: hz.static_map(frame, title=..., subtitle=..., source=source),
-                    values, f"hangzhou-{indicator_id}", lang)
-    optional: with map_col, map_frame(static_title, static_subtitle, None, lang):
-pages/corridors.py
-    with controls(): around controls = st.columns(...)
-    page_tools("corridors", lang)   right after set_url_params(**cor.view_params(view))
-    under st.caption(t("corridors.source_line", lang)) in map_column:
-        export_menu(lambda: corridor_map.static_map(corridors, members, platforms, visible,
-                                                    lang, focus=view.focus),
-                    cor.summary(corridors, members, platforms, targets, visible),
-                    "corridors", lang)
-pages/upload.py
-    page_tools("upload", lang)   at the end; with controls(): around the uploader block
+image_export.source_line(plans, plan_ids, lang).
 """
 
 from __future__ import annotations

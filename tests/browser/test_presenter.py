@@ -21,7 +21,6 @@ from lib.db import make_engine
 from lib.i18n import t
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.helpers import assert_healthy, open_url, screenshot, wait_idle
-from tests.conftest import REPO_ROOT
 from tests.pages.apptest import PAGE_KEYS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -174,8 +173,6 @@ def test_the_dark_theme_reads_well_in_presenter_mode(browser, app_url):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("key", ALL_PAGES)
 def test_the_copied_link_reopens_the_same_view(page, browser, app_url, key, lang):
-    if "page_tools(" not in (REPO_ROOT / "pages" / f"{key}.py").read_text(encoding="utf-8"):
-        pytest.skip(f"app_pages/{key}.py does not call page_tools yet (see lib/ui/presenter.py)")
     open_url(page, app_url, path_of(key), **VIEWS[key], **lang_params(lang))
     heading(page).wait_for()
     page.locator(COPY_LINK).first.wait_for()
@@ -238,6 +235,32 @@ def test_a_chart_downloads_as_png_svg_csv_and_xlsx(page, app_url):
     assert csv.startswith(b"\xef\xbb\xbf") and csv_name == "compare-pace.csv"
     xlsx, xlsx_name = download(page, t("presenter.download_xlsx", "zh"))
     assert xlsx.startswith(b"PK") and xlsx_name == "compare-pace.xlsx"
+    assert_healthy(page)
+
+
+@pytest.mark.parametrize(
+    ("key", "stem", "words"),
+    [
+        ("trajectories", "trajectory-rd_gdp_share", ["浙江省、杭州市", "来源："]),
+        ("hangzhou", "hangzhou-new_hitech_enterprises-target", ["杭州市2024年度目标分解", "淳安"]),
+        ("corridors", "corridors-g60", ["浙江科创走廊", "资料来源：", "G60"]),
+    ],
+)
+def test_a_chart_or_map_downloads_with_its_title_labels_and_source(page, app_url, key, stem, words):
+    open_url(page, app_url, key, **VIEWS[key])
+    wait_for_visuals(page)
+    png, png_name = download(page, t("presenter.download_png", "zh"))
+    assert png_name == f"{stem}.png"
+    (ARTIFACTS / f"download-{stem}.png").write_bytes(png)
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG" and image.size[0] >= 900 and len(png) > 30_000
+    svg, svg_name = download(page, t("presenter.download_svg", "zh"))
+    assert svg_name == f"{stem}.svg"
+    text = svg.decode("utf-8")
+    for word in words:
+        assert word in text, word
+    csv, csv_name = download(page, t("presenter.download_csv", "zh"))
+    assert csv.startswith(b"\xef\xbb\xbf") and csv_name.endswith(".csv")
     assert_healthy(page)
 
 
