@@ -21,7 +21,6 @@ import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
 import shapely
-from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import MultiPolygon, Point
 
 from lib.geo import (
@@ -33,6 +32,7 @@ from lib.geo import (
     to_pydeck_records,
 )
 from lib.i18n import name_column, t
+from lib.maps.deck import CompactDeck
 from lib.maps.legend import LegendEntry, dark_text_on, hex_to_rgba
 
 LAYER_CONTEXT = "context"
@@ -120,20 +120,6 @@ def _literal(text: str) -> str:
     # pydeck strips the quote character wherever it occurs, so use one the text lacks.
     quote = next(q for q in "'`\"" if q not in text)
     return f"{quote}{text}{quote}"
-
-
-class CompactDeck(pdk.Deck):
-    """A Deck that serialises as compact UTF-8 JSON (pydeck pretty-prints: 3x the bytes)."""
-
-    def to_json(self) -> str:
-        """The deck as compact JSON (what st.pydeck_chart sends to the browser)."""
-        return json.dumps(
-            self,
-            sort_keys=True,
-            default=default_serialize,
-            separators=(",", ":"),
-            ensure_ascii=False,
-        )
 
 
 # ---------------------------------------------------------------------------------------

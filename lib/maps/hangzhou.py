@@ -8,7 +8,6 @@ legend and source line on the picture. Pure: no Streamlit.
 
 from __future__ import annotations
 
-import json
 import math
 import textwrap
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from lib.geo import (
     to_pydeck_records,
 )
 from lib.i18n import name_column, t
+from lib.maps.deck import CompactDeck
 from lib.maps.legend import (
     NO_VALUE_COLOUR,
     OUTLINE_COLOUR,
@@ -415,14 +415,6 @@ def _literal(text: str) -> str:
     """A string pydeck passes on as a string (it turns bare strings into accessor code)."""
     quote = next(q for q in ("'", "`") if q not in text)
     return f"{quote}{text}{quote}"
-
-
-class CompactDeck(pdk.Deck):
-    """A Deck that serialises to compact JSON (pydeck pretty-prints: twice the bytes)."""
-
-    def to_json(self) -> str:
-        """The deck as compact JSON, non-ASCII kept as UTF-8."""
-        return json.dumps(json.loads(super().to_json()), separators=(",", ":"), ensure_ascii=False)
 
 
 def default_view(width: int = MAP_WIDTH, height: int = MAP_HEIGHT) -> dict[str, float]:
