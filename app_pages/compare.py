@@ -7,7 +7,7 @@ from lib.charts.compare import shared_indicator_chart
 from lib.i18n import name_column, t
 from lib.image_export import presentation_subtitle, source_line
 from lib.source_reader import read_source
-from lib.ui import data
+from lib.ui import data, views
 from lib.ui.export import export_menu
 from lib.ui.layout import page_title
 from lib.ui.presenter import controls, page_tools, show_chart
@@ -177,18 +177,11 @@ if view == "pace":
             st.info(t("compare.no_shared", lang))
         else:
             shared_cells = cells[cells["indicator_id"].isin(shared["indicator_id"])]
-            paces = cmp.implied_paces(
-                shared_cells,
-                targets,
-                data.actuals(tuple(shared["indicator_id"])),
-                indicators,
-                plans.reset_index(),
+            paces, pace_rows = views.compare_paces(
+                data.data_key(), tuple(chosen), shared, cells, plan_labels, region_labels, lang
             )
             st.subheader(t("compare.pace_heading", lang))
             st.caption(t("compare.pace_method", lang))
-            pace_rows = cmp.pace_table(
-                paces, shared, chosen, plan_labels, region_labels, cells, lang
-            )
             st.dataframe(
                 pace_rows,
                 hide_index=True,

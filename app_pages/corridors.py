@@ -3,12 +3,11 @@
 import streamlit as st
 
 from lib import corridors as cor
-from lib import queries
 from lib.i18n import name_column, t
 from lib.maps import corridors as corridor_map
 from lib.maps.legend import legend_html, markdown_text
 from lib.progress import badge
-from lib.ui import data
+from lib.ui import data, views
 from lib.ui.export import export_menu
 from lib.ui.layout import html_block, page_title
 from lib.ui.presenter import controls, map_frame, page_tools
@@ -28,10 +27,7 @@ names = name_column(lang)
 short = "short_en" if lang == "en" else "short_zh"
 link_lang = {"lang": lang} if lang == "en" else {}
 
-engine = data.engine()
-corridors = queries.corridors(engine)
-members = queries.corridor_members(engine)
-platforms = queries.platforms(engine)
+corridors, members, platforms = data.corridors(), data.corridor_members(), data.platforms()
 regions, targets, indicators = data.regions(), data.targets(), data.indicators()
 plan_names = data.plans().set_index("id")[short]
 if corridors.empty:
@@ -96,14 +92,11 @@ map_title = t("page.corridors", lang)
 focus_name = info.loc[view.focus, names] if view.focus else None
 with map_column, map_frame(map_title, focus_name, None, lang):
     st.pydeck_chart(
-        corridor_map.build_deck(
-            corridors,
-            members,
-            platforms,
-            regions,
-            visible,
-            focus=view.focus,
-            lang=lang,
+        views.corridor_deck(
+            data.data_key(),
+            tuple(visible),
+            view.focus,
+            lang,
             layer_suffix=f"~{st.session_state.get(CLICKS_KEY, 0)}",
             picked_region=pick.region_code if pick else "",
             picked_platform=pick.platform_id if pick else "",
@@ -125,7 +118,7 @@ with map_column, map_frame(map_title, focus_name, None, lang):
         lambda: corridor_map.static_map(
             corridors, members, platforms, visible, lang, focus=view.focus
         ),
-        cor.map_rows(members, platforms, regions, visible),
+        lambda: cor.map_rows(members, platforms, regions, visible),
         f"corridors-{view.focus or 'all'}",
         lang,
     )

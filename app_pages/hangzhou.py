@@ -6,7 +6,7 @@ from lib import allocation
 from lib.i18n import name_column, t
 from lib.maps import hangzhou as hz
 from lib.maps.legend import legend_html, markdown_text
-from lib.ui import data
+from lib.ui import data, views
 from lib.ui.export import export_menu
 from lib.ui.layout import page_title
 from lib.ui.presenter import controls, map_frame, page_tools
@@ -21,13 +21,11 @@ names_col = name_column(lang)
 page_title("hangzhou", lang)
 
 # The allocation table and what can be shown of it.
-regions = data.regions()
-district_frame = allocation.districts(regions)
-table = allocation.allocation_table(data.targets(), regions)
+tables = views.allocation_tables(data.data_key())
+table, indicators, district_frame = tables.table, tables.indicators, tables.district_frame
 if table.empty:
     st.info(t("hangzhou.no_table", lang))
     st.stop()
-indicators = allocation.allocation_indicators(table, data.indicators())
 by_id = {row["indicator_id"]: row for row in indicators.to_dict("records")}
 codes = list(district_frame["adcode"])
 names = dict(zip(codes, district_frame[names_col], strict=True))
@@ -95,7 +93,7 @@ if mode == hz.MODE_ATTAINMENT:
 frame = hz.map_frame(values, indicator, lang, mode)
 plan = data.plans().set_index("id").loc[allocation.PLAN_ID]
 source = t("hangzhou.source", lang, plan=plan[f"title_{lang}"])
-check = allocation.consistency_check(table, indicator, district_frame)
+check = next(each for each in tables.checks if each.indicator_id == indicator_id)
 static_title = t("hangzhou.static.title", lang, name=indicator[names_col])
 static_subtitle = t(f"hangzhou.static.subtitle.{mode}", lang)
 
@@ -171,17 +169,16 @@ table_tab, checks_tab, static_tab = st.tabs(
     [t("hangzhou.tab.table", lang), t("hangzhou.tab.checks", lang), t("hangzhou.tab.static", lang)]
 )
 with table_tab:
-    matrix = allocation.allocation_matrix(table, indicators, district_frame)
     st.dataframe(
-        allocation.matrix_display(matrix, indicators, district_frame, lang),
+        allocation.matrix_display(tables.matrix, indicators, district_frame, lang),
         hide_index=True,
-        height=36 * (len(matrix) + 1) + 3,  # all districts without scrolling
+        height=36 * (len(tables.matrix) + 1) + 3,  # all districts without scrolling
     )
     st.caption(t("hangzhou.table.caption", lang))
     st.markdown(f"**{t('hangzhou.section.city', lang)}**")
     st.dataframe(allocation.city_display(indicators, lang), hide_index=True)
 with checks_tab:
-    for each in allocation.consistency_checks(table, indicators, district_frame):
+    for each in tables.checks:
         st.markdown(
             f"**{markdown_text(allocation.indicator_label(by_id[each.indicator_id], lang))}**"
         )

@@ -7,7 +7,7 @@ from lib.charts.trajectory import trajectory_chart
 from lib.i18n import name_column, t
 from lib.image_export import presentation_subtitle, source_line
 from lib.progress import pace_kind
-from lib.ui import data
+from lib.ui import data, views
 from lib.ui.export import export_menu
 from lib.ui.layout import page_title
 from lib.ui.presenter import controls, page_tools, show_chart
@@ -97,17 +97,7 @@ if not region_codes:
     st.stop()
 
 # 2. The trajectory: chart, and beside it every target with a link to its quote.
-view = trajectory.assemble(
-    indicator_id,
-    region_codes,
-    indicators=indicators,
-    targets=targets,
-    actuals=data.actuals(indicator_id, tuple(region_codes)),
-    plans=plans,
-    regions=regions,
-    method=method,
-    lang=lang,
-)
+view = views.trajectory_view(data.data_key(), indicator_id, tuple(region_codes), method, lang)
 st.caption(
     t(
         "trajectories.indicator_facts",

@@ -625,3 +625,32 @@ def city_actual(
         return None
     row = rows.iloc[-1]
     return {"value": float(row["value"]), "batch_id": int(row["batch_id"])}
+
+
+@dataclass(frozen=True)
+class AllocationTables:
+    """What the Hangzhou page shows whatever the view: built once per data version."""
+
+    table: pd.DataFrame  # allocation_table
+    indicators: pd.DataFrame  # allocation_indicators
+    district_frame: pd.DataFrame  # districts
+    matrix: pd.DataFrame  # allocation_matrix
+    checks: list[Check]  # consistency_checks, in table order
+
+
+def allocation_tables(
+    targets: pd.DataFrame, regions: pd.DataFrame, indicators: pd.DataFrame
+) -> AllocationTables:
+    """The allocation table with its indicators, matrix and checks (table empty: no 2024 plan)."""
+    district_frame = districts(regions)
+    table = allocation_table(targets, regions)
+    if table.empty:
+        return AllocationTables(table, indicators.iloc[0:0], district_frame, pd.DataFrame(), [])
+    shown = allocation_indicators(table, indicators)
+    return AllocationTables(
+        table,
+        shown,
+        district_frame,
+        allocation_matrix(table, shown, district_frame),
+        consistency_checks(table, shown, district_frame),
+    )

@@ -269,3 +269,26 @@ def test_no_table_gives_empty_frames(curated):
     empty = allocation.allocation_table(curated["targets"].iloc[0:0], curated["districts"])
     assert empty.empty
     assert allocation.allocation_indicators(empty, curated["indicators"]).empty
+
+
+def test_the_page_tables_bundle_matrix_and_a_check_per_indicator(curated_engine):
+    tables = allocation.allocation_tables(
+        queries.targets(curated_engine),
+        queries.regions(curated_engine),
+        queries.indicators(curated_engine),
+    )
+    assert len(tables.district_frame) == 13 and len(tables.matrix) == 13
+    ids = list(tables.indicators["indicator_id"])
+    assert [each.indicator_id for each in tables.checks] == ids
+    hitech = next(each for each in tables.checks if each.indicator_id == "new_hitech_enterprises")
+    assert hitech.consistent is False  # 1,999 against the city's 2,000
+
+
+def test_without_the_2024_plan_the_page_tables_are_empty(curated_engine):
+    targets = queries.targets(curated_engine)
+    tables = allocation.allocation_tables(
+        targets[targets["plan_id"] != allocation.PLAN_ID],
+        queries.regions(curated_engine),
+        queries.indicators(curated_engine),
+    )
+    assert tables.table.empty and tables.checks == [] and tables.indicators.empty

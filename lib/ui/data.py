@@ -45,6 +45,9 @@ QUERIES: dict[str, Callable[..., pd.DataFrame]] = {
     "actuals": queries.actuals,
     "actual_counts": queries.actual_counts,
     "themes": queries.themes,
+    "corridors": queries.corridors,
+    "corridor_members": queries.corridor_members,
+    "platforms": queries.platforms,
 }
 
 
@@ -53,9 +56,14 @@ def _cached(name: str, url: str, version: tuple[int, int, int], *args) -> pd.Dat
     return QUERIES[name](engine_for(url), *args)
 
 
-def _query(name: str, *args) -> pd.DataFrame:
+def data_key() -> tuple[str, tuple[int, int, int]]:
+    """The database and its data version: part of every cached result's key."""
     url = database_url()
-    return _cached(name, url, data_version(url), *args)
+    return url, data_version(url)
+
+
+def _query(name: str, *args) -> pd.DataFrame:
+    return _cached(name, *data_key(), *args)
 
 
 def plans() -> pd.DataFrame:
@@ -96,6 +104,21 @@ def actual_counts() -> pd.DataFrame:
 def themes(plan_ids: tuple[str, ...]) -> pd.DataFrame:
     """Highlands, fields, actions and tasks of some plans (cached)."""
     return _query("themes", list(plan_ids))
+
+
+def corridors() -> pd.DataFrame:
+    """Every corridor (cached)."""
+    return _query("corridors")
+
+
+def corridor_members() -> pd.DataFrame:
+    """Every corridor member (cached)."""
+    return _query("corridor_members")
+
+
+def platforms() -> pd.DataFrame:
+    """Every platform on the corridor map (cached)."""
+    return _query("platforms")
 
 
 def clear_after_write() -> None:

@@ -31,7 +31,7 @@ def file_stem(name: str) -> str:
 
 def export_menu(
     chart: alt.TopLevelMixin | Callable[[], alt.TopLevelMixin] | None,
-    frame: pd.DataFrame | None,
+    frame: pd.DataFrame | Callable[[], pd.DataFrame] | None,
     name: str,
     lang: str,
     sheet: str | None = None,
@@ -40,10 +40,11 @@ def export_menu(
 
     chart should already carry its title, legend and source (image_export.with_presentation,
     or a map's static_map), or be a function that makes it when a picture is downloaded;
-    name is the file name stem and must be unique on the page.
+    frame may likewise be a function; name is the file name stem, unique on the page.
     """
     stem = file_stem(name)
     picture = chart if callable(chart) else (lambda: chart)
+    table = frame if callable(frame) else (lambda: frame)
     with controls(f"export-{stem}", horizontal=True):
         if chart is not None:
             st.download_button(
@@ -69,7 +70,7 @@ def export_menu(
         if frame is not None:
             st.download_button(
                 t("presenter.download_csv", lang),
-                data=lambda: to_csv_bytes(frame),
+                data=lambda: to_csv_bytes(table()),
                 file_name=f"{stem}.csv",
                 mime=CSV_MIME,
                 key=f"export-{stem}-csv",
@@ -79,7 +80,7 @@ def export_menu(
             )
             st.download_button(
                 t("presenter.download_xlsx", lang),
-                data=lambda: to_xlsx_bytes(frame, sheet or stem),
+                data=lambda: to_xlsx_bytes(table(), sheet or stem),
                 file_name=f"{stem}.xlsx",
                 mime=XLSX_MIME,
                 key=f"export-{stem}-xlsx",

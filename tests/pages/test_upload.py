@@ -60,7 +60,7 @@ def test_open_editing_is_said_and_the_templates_are_offered(engine, lang):
     at = open_page("upload", lang)
     assert t("upload.open_editing", lang) in _texts(at.warning)
     labels = [button.proto.label for button in at.get("download_button")]
-    assert labels == [t("upload.template_csv", lang), t("upload.template_xlsx", lang)]
+    assert labels[:2] == [t("upload.template_csv", lang), t("upload.template_xlsx", lang)]
     assert len(at.file_uploader) == 1
     assert at.subheader[0].value == t("upload.step_template", lang)
 
