@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy import bindparam, delete, insert, literal, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
@@ -235,14 +235,9 @@ def undo(engine: Engine, batch_id: int) -> Undone:
             )
         removed = merged[merged["action"] == "insert"]
         restored = merged[merged["action"] == "update"]
-        _execute_chunks(
+        _delete_by_id(connection, removed["id"].astype("int64"))
+        _update_by_id(
             connection,
-            delete(ACTUAL).where(ACTUAL.c.id == bindparam("b_id")),
-            pd.DataFrame({"b_id": removed["id"].astype("int64")}),
-        )
-        _execute_chunks(
-            connection,
-            UPDATE_BY_ID,
             pd.DataFrame(
                 {
                     "b_id": restored["id"].astype("int64"),
@@ -417,41 +412,52 @@ def _execute_chunks(connection: Connection, statement, frame: pd.DataFrame) -> N
 
 
 def _write(connection: Connection, batch_id: int, plan: Plan) -> None:
-    """Record every change of the batch, then insert the new actuals and update the changed."""
+    """Insert the new actuals, record every change of the batch, then update the changed."""
     inserts, changes = plan.inserts, plan.changes
-    log = [
+    if not inserts.empty:
+        # In key order: the unique index then grows at one end instead of all over (SQLite:
+        # about a fifth less work for a million rows).
+        _insert(
+            connection,
+            ACTUAL,
+            inserts.sort_values(KEY, kind="stable")[
+                ["indicator_id", "region_code", "year", "value", "unit", "source", "note"]
+            ].assign(batch_id=batch_id),
+        )
+        # The inserts' log copied inside the database: only they carry the new batch's id
+        # yet (the updates below set it too), and a million rows need not cross twice.
+        connection.execute(
+            insert(CHANGE).from_select(
+                ["batch_id", "indicator_id", "region_code", "year", "action", "new_value"],
+                select(
+                    ACTUAL.c.batch_id,
+                    ACTUAL.c.indicator_id,
+                    ACTUAL.c.region_code,
+                    ACTUAL.c.year,
+                    literal("insert"),
+                    ACTUAL.c.value,
+                ).where(ACTUAL.c.batch_id == batch_id),
+            )
+        )
+    if changes.empty:
+        return
+    _insert(
+        connection,
+        CHANGE,
         pd.DataFrame(
             {
-                "indicator_id": frame["indicator_id"],
-                "region_code": frame["region_code"],
-                "year": frame["year"],
-                "action": action,
-                **{f"old_{n}": frame[f"old_{n}"] for n in OLD_LOGGED if action == "update"},
-                "new_value": frame["value"],
+                "batch_id": batch_id,
+                "indicator_id": changes["indicator_id"],
+                "region_code": changes["region_code"],
+                "year": changes["year"].astype("int64"),
+                "action": "update",
+                **{f"old_{n}": changes[f"old_{n}"] for n in OLD_LOGGED},
+                "new_value": changes["value"],
             }
-        )
-        for action, frame in (("insert", inserts), ("update", changes))
-        if not frame.empty
-    ]
-    if log:
-        _execute_chunks(
-            connection,
-            insert(CHANGE),
-            pd.concat(log, ignore_index=True)
-            .reindex(columns=CHANGE_COLUMNS)
-            .assign(batch_id=batch_id)
-            .astype({"year": "int64", "old_batch_id": "Int64"}),
-        )
-    _execute_chunks(
-        connection,
-        insert(ACTUAL),
-        inserts[["indicator_id", "region_code", "year", "value", "unit", "source", "note"]].assign(
-            batch_id=batch_id
-        ),
+        ).reindex(columns=CHANGE_COLUMNS),
     )
-    _execute_chunks(
+    _update_by_id(
         connection,
-        UPDATE_BY_ID,
         pd.DataFrame(
             {
                 "b_id": changes["old_id"],
@@ -463,3 +469,64 @@ def _write(connection: Connection, batch_id: int, plan: Plan) -> None:
             }
         ),
     )
+
+
+def _insert(connection: Connection, table, frame: pd.DataFrame) -> None:
+    """Insert the rows of frame (its columns name the table's): COPY on PostgreSQL."""
+    if connection.dialect.name == "postgresql":
+        _copy(connection, table.name, frame)
+    else:
+        _execute_chunks(connection, insert(table), frame)
+
+
+def _update_by_id(connection: Connection, frame: pd.DataFrame) -> None:
+    """Set value, unit, source, note and batch of stored actuals by id (columns b_id, b_...).
+
+    PostgreSQL: COPY into a temporary table dropped at commit, then one UPDATE ... FROM it;
+    an UPDATE per row costs a round trip each.
+    """
+    if frame.empty:
+        return
+    if connection.dialect.name != "postgresql":
+        _execute_chunks(connection, UPDATE_BY_ID, frame)
+        return
+    connection.exec_driver_sql(
+        "CREATE TEMPORARY TABLE actual_update (b_id bigint PRIMARY KEY, b_value float8, "
+        "b_unit text, b_source text, b_note text, b_batch bigint) ON COMMIT DROP"
+    )
+    _copy(connection, "actual_update", frame)
+    connection.exec_driver_sql(
+        "UPDATE actual SET value = u.b_value, unit = u.b_unit, source = u.b_source, "
+        "note = u.b_note, batch_id = u.b_batch FROM actual_update AS u WHERE actual.id = u.b_id"
+    )
+    connection.exec_driver_sql("DROP TABLE actual_update")
+
+
+def _delete_by_id(connection: Connection, ids: pd.Series) -> None:
+    """Delete stored actuals by id: one statement with an array on PostgreSQL."""
+    if ids.empty:
+        return
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(
+            "DELETE FROM actual WHERE id = ANY(%(ids)s)", {"ids": [int(i) for i in ids]}
+        )
+        return
+    _execute_chunks(
+        connection,
+        delete(ACTUAL).where(ACTUAL.c.id == bindparam("b_id")),
+        pd.DataFrame({"b_id": ids}),
+    )
+
+
+def _copy(connection: Connection, table: str, frame: pd.DataFrame) -> None:
+    """COPY the rows of frame into a PostgreSQL table, on the connection's own transaction
+    (so that a failure or a kill leaves nothing behind), CHUNK rows converted at a time."""
+    if frame.empty:
+        return
+    quote = connection.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(name) for name in frame.columns)
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor, cursor.copy(f"COPY {quote(table)} ({columns}) FROM STDIN") as copy:
+        for start in range(0, len(frame), CHUNK):
+            for row in zip(*_columns(frame.iloc[start : start + CHUNK]).values(), strict=True):
+                copy.write_row(row)
