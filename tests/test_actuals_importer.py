@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy import text
@@ -12,6 +13,8 @@ from lib.actuals import importer
 from lib.actuals.importer import commit, history, prepare, undo
 from lib.actuals.messages import describe
 from lib.actuals.problems import Refusal
+from lib.actuals.validation import KEY
+from tests import dbtools
 from tests.dbtools import snapshot
 from tests.test_actuals_validation import BAD, BAD_DIR, GOOD, LIMITS
 
@@ -239,3 +242,55 @@ def test_every_good_fixture_commits_and_undoes_cleanly(curated_engine, name):
     undo(curated_engine, done.batch_id)
     assert actuals(curated_engine) == []
     assert snapshot(curated_engine) != before  # the history keeps the undone batch
+
+
+def _stored_rows(engine) -> pd.DataFrame:
+    with engine.connect() as connection:
+        return pd.read_sql(
+            text(
+                "SELECT indicator_id, region_code, year, value, source, batch_id FROM actual "
+                "ORDER BY indicator_id, region_code, year"
+            ),
+            connection,
+        )
+
+
+def _counts(engine) -> tuple[int, float]:
+    with engine.connect() as connection:
+        count, total = connection.execute(text("SELECT count(*), sum(value) FROM actual")).one()
+    return count, float(total or 0)
+
+
+def test_a_large_commit_stores_exactly_its_rows_and_undo_gives_them_back(curated_engine):
+    # 20,000 rows: on PostgreSQL they go by COPY, the 10,000 changes through a staging table.
+    keys = dbtools.keys(curated_engine, 25_000)
+    first = keys.iloc[:20_000].assign(value=np.arange(20_000) % 97, unit="", source="年鉴")
+    done = upload(curated_engine, first.to_csv(index=False), "first.csv")
+    assert (done.inserted, done.updated) == (20_000, 0)
+    assert _counts(curated_engine) == (20_000, float(first["value"].sum()))
+    stored = _stored_rows(curated_engine)
+    expected = first.sort_values(KEY).reset_index(drop=True)
+    assert stored[KEY].equals(expected[KEY])
+    assert stored["value"].tolist() == expected["value"].astype(float).tolist()
+    assert set(stored["source"]) == {"年鉴"} and set(stored["batch_id"]) == {done.batch_id}
+
+    # Every other row changed, and 5,000 new ones.
+    changed = first.iloc[::2].assign(value=lambda f: (f["value"] + 1) % 97, source="公报")
+    new = keys.iloc[20_000:].assign(value=7, unit="", source="")
+    second = upload(curated_engine, pd.concat([changed, new]).to_csv(index=False), "second.csv")
+    assert (second.inserted, second.updated, second.unchanged) == (5_000, 10_000, 0)
+    kept = first.iloc[1::2]
+    total = kept["value"].sum() + changed["value"].sum() + new["value"].sum()
+    assert _counts(curated_engine) == (25_000, float(total))
+    with curated_engine.connect() as connection:
+        logged = connection.execute(
+            text("SELECT action, count(*) FROM actualchange WHERE batch_id = :b GROUP BY action"),
+            {"b": second.batch_id},
+        ).all()
+    assert sorted(tuple(row) for row in logged) == [("insert", 5_000), ("update", 10_000)]
+
+    undone = undo(curated_engine, second.batch_id)
+    assert (undone.removed, undone.restored) == (5_000, 10_000)
+    assert _stored_rows(curated_engine).equals(stored)
+    undo(curated_engine, done.batch_id)
+    assert _counts(curated_engine) == (0, 0.0)
