@@ -294,3 +294,29 @@ def test_a_large_commit_stores_exactly_its_rows_and_undo_gives_them_back(curated
     assert _stored_rows(curated_engine).equals(stored)
     undo(curated_engine, done.batch_id)
     assert _counts(curated_engine) == (0, 0.0)
+
+
+def test_texts_that_copy_would_misread_are_stored_as_written(curated_engine):
+    # PostgreSQL's COPY text format gives tabs, backslashes and \N their own meaning.
+    texts = ["a\tb", "back\\slash", "\\N", "quote \" and '", "逗号, 分号;", "<b>x</b>"]
+    rows = pd.DataFrame(
+        {
+            "indicator_id": "rd_gdp_share",
+            "region_code": "330100",
+            "year": range(2001, 2001 + len(texts)),
+            "value": 3,
+            "unit": "%",
+            "source": texts,
+            "note": list(reversed(texts)),
+        }
+    )
+    upload(curated_engine, rows.to_csv(index=False))
+    stored = actuals(curated_engine)
+    assert [row[5] for row in stored] == texts
+    assert [row[6] for row in stored] == list(reversed(texts))
+    # And through an update (the staging table) as well.
+    changed = rows.assign(value=4, source=rows["note"], note=rows["source"])
+    upload(curated_engine, changed.to_csv(index=False), "b.csv")
+    stored = actuals(curated_engine)
+    assert [row[5] for row in stored] == list(reversed(texts))
+    assert [row[6] for row in stored] == texts
