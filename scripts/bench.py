@@ -541,17 +541,22 @@ def bench_queries(settings: dict, database: Path, actual_rows: int, report: Repo
             lambda: queries.actuals(engine, DEFAULT_INDICATOR, trajectory_regions),
         ),
         (
-            "trajectory page as it asks today: every actual (data.actuals())",
-            lambda: queries.actuals(engine),
+            "trajectory page's choices: actual counts per indicator and region",
+            lambda: queries.actual_counts(engine),
         ),
         (
             "Hangzhou map: actuals of 1 indicator x 13 districts + city",
             lambda: queries.actuals(engine, DEFAULT_INDICATOR, hangzhou),
         ),
         (
-            "Hangzhou page as it asks today: every indicator x 13 districts + city",
-            lambda: queries.actuals(engine, None, hangzhou),
+            f"Hangzhou attainment switch: every indicator x 13 districts in {allocation.YEAR}",
+            lambda: queries.actuals(engine, None, hangzhou[:-1], allocation.YEAR),
         ),
+        (
+            "Hangzhou district detail: every indicator x 1 district",
+            lambda: queries.actuals(engine, None, hangzhou[:1]),
+        ),
+        ("every page: the data version", lambda: [queries.data_version(engine)]),
     ]
     for label, query in cases:
         returned = len(query())  # warm-up: SQLite's page cache, pandas' first call
