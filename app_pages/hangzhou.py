@@ -5,7 +5,8 @@ import streamlit as st
 from lib import allocation
 from lib.i18n import name_column, t
 from lib.maps import hangzhou as hz
-from lib.maps.legend import legend_html, markdown_text
+from lib.maps.legend import legend_html
+from lib.markdown import markdown_text
 from lib.ui import data, views
 from lib.ui.export import export_menu
 from lib.ui.layout import page_title

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib import saved_views
 from lib.i18n import t
-from lib.maps.legend import markdown_text
+from lib.markdown import markdown_text
 from lib.ui import data
 from lib.ui.layout import page_title
 from lib.ui.presenter import import_saved_views, page_tools, request_slide, show_import_result

@@ -7,6 +7,7 @@ from lib.actuals.messages import describe, problems_frame
 from lib.actuals.problems import MAX_BYTES, MAX_ROWS, Refusal
 from lib.actuals.reading import file_size
 from lib.i18n import t
+from lib.markdown import markdown_text
 from lib.ui import data
 from lib.ui.export import export_menu
 from lib.ui.layout import page_title
@@ -51,7 +52,7 @@ editor = editor if passphrase and unlocked_with == protection.digest(passphrase)
 if passphrase is None:
     st.warning(t("upload.open_editing", lang), icon=":material/lock_open:")
 elif editor:
-    st.caption(t("upload.editing_as", lang, who=editor))
+    st.caption(t("upload.editing_as", lang, who=markdown_text(editor)))
 else:
     st.info(t("upload.protected", lang), icon=":material/lock:")
     with st.form("upload.unlock"):
@@ -108,7 +109,9 @@ with controls("upload"):
             st.subheader(t("upload.step_check", lang))
             if prepared.checked.warnings:
                 st.warning(
-                    "\n\n".join(describe(p, lang) for p in prepared.checked.warnings),
+                    "\n\n".join(
+                        markdown_text(describe(p, lang)) for p in prepared.checked.warnings
+                    ),
                     icon=":material/info:",
                 )
             counts = prepared.counts
@@ -201,9 +204,10 @@ else:
         committed = batches[batches["status"] == "committed"]
         with controls("undo"):
             for batch in committed.itertuples(index=False):
+                file_name = markdown_text(batch.file_name)
                 if state.get("upload.confirm_undo") != batch.id:
                     st.button(
-                        f"{t('upload.undo', lang, batch=batch.id)} · {batch.file_name}",
+                        f"{t('upload.undo', lang, batch=batch.id)} · {file_name}",
                         key=f"upload.undo.{batch.id}",
                         icon=":material/undo:",
                         on_click=state.__setitem__,
@@ -216,7 +220,7 @@ else:
                             "upload.undo_confirm",
                             lang,
                             batch=batch.id,
-                            file=batch.file_name,
+                            file=file_name,
                             inserted=batch.rows_inserted,
                             updated=batch.rows_updated,
                         )

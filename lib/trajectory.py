@@ -9,7 +9,6 @@ and the table under the chart. Statuses come from lib.progress.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -17,6 +16,7 @@ import pandas as pd
 
 from lib import progress
 from lib.i18n import name_column, t
+from lib.markdown import markdown_text
 
 DEFAULT_INDICATOR = "rd_gdp_share"
 MAX_REGIONS = 8
@@ -236,14 +236,6 @@ def sources_link(target_id: str, lang: str) -> str:
     """The relative URL of the source reader opened at a target's quote."""
     params = {"target": target_id, **({"lang": lang} if lang != "zh" else {})}
     return f"sources?{urlencode(params)}"
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$:~])")
-
-
-def markdown_text(text: object) -> str:
-    """Data text made safe to place inside Markdown: every special character escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
 
 
 def status_badge(status: str, lang: str) -> dict[str, str]:

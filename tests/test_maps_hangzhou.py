@@ -23,7 +23,6 @@ from lib.maps.legend import (
     decimals_of,
     hex_to_rgba,
     legend_html,
-    markdown_text,
     quantile_classes,
     sequential_colours,
 )
@@ -110,13 +109,6 @@ def test_legend_html_escapes_every_string():
     assert "&lt;script&gt;" in out and "a &amp; b" in out
     with pytest.raises(ValueError):
         legend_html("t", [LegendEntry("red;background:url(x)", "l")])
-
-
-def test_markdown_text_shows_markup_literally():
-    text = "**bold** <b>x</b> [link](http://x) $x$ :red[x]"
-    escaped = markdown_text(text)
-    assert "\\*\\*bold\\*\\*" in escaped and "\\<b\\>" in escaped and "\\$x\\$" in escaped
-    assert escaped.replace("\\", "") == text
 
 
 # --- the map frame ----------------------------------------------------------------------

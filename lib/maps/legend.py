@@ -194,11 +194,3 @@ def legend_html(
         + note_html
         + "</div>"
     )
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
-
-
-def markdown_text(text: str) -> str:
-    """Text that st.markdown / st.subheader show literally (no markup, HTML, links or LaTeX)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

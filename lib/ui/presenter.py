@@ -35,7 +35,7 @@ import streamlit as st
 from lib import saved_views
 from lib.i18n import DEFAULT_LANGUAGE, t
 from lib.image_export import for_screen, for_theme, with_presentation
-from lib.maps.legend import markdown_text
+from lib.markdown import markdown_text
 from lib.ui import data
 from lib.ui.state import LANGUAGE_KEY, follow_url, remember_url, set_url_params
 

@@ -190,12 +190,6 @@ def _made_from_markdown(page) -> int:
     return bold + page.locator("a", has_text=re.compile(r"^x$")).count()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug (issue #12): app_pages/upload.py passes the editor's name (st.caption), a "
-    "column header (st.warning of unknown_column) and the file name (undo button label, "
-    "undo confirmation) to Markdown unescaped, so **strong** is drawn bold and [x](...) a link",
-)
 def test_markdown_in_the_file_name_a_column_header_and_the_editor_name_is_shown_as_text(
     page, safety_app, tmp_path
 ):

@@ -15,7 +15,7 @@ from lib.curated import load_curated
 from lib.db import DATA_DIR, make_engine, session_scope
 from lib.i18n import t
 from lib.maps import hangzhou as hz
-from lib.maps.legend import markdown_text
+from lib.markdown import markdown_text
 from lib.models import Actual, Region, UploadBatch
 from tests.pages.apptest import deck_specs, open_page, vega_specs
 
