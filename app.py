@@ -2,27 +2,15 @@
 
 import streamlit as st
 
-from lib.i18n import LANGUAGES, t
-from lib.ui.presenter import apply_presenter_layout, presenter_toggle, slideshow_bar
-from lib.ui.state import current_language, remember_language
+from lib.i18n import t
+from lib.ui.chrome import app_chrome
+from lib.ui.presenter import slideshow_bar
 
 st.set_page_config(
     page_title="Zhejiang Innovation Plan Tracker", page_icon=":material/insights:", layout="wide"
 )
 
-lang = current_language()
-chosen = st.sidebar.radio(
-    t("sidebar.language", lang),
-    LANGUAGES,
-    index=LANGUAGES.index(lang),
-    format_func=lambda code: t(f"language.{code}", code),
-    horizontal=True,
-)
-if chosen != lang:
-    lang = chosen
-remember_language(lang)
-if presenter_toggle(lang):  # also ?present=1; kept in the URL across pages like the language
-    apply_presenter_layout(lang)
+lang = app_chrome()  # the language radio and the presenter switch, in the sidebar
 
 PAGES = [
     ("overview", "app_pages/overview.py", ":material/dashboard:"),

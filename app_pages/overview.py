@@ -18,6 +18,8 @@ en = lang == "en"
 plans, targets = data.plans(), data.targets()
 indicators = data.indicators().set_index("id")
 counts = plan_summary(plans, targets)
+headlines = {plan_id: rows for plan_id, rows in headline_targets(targets).groupby("plan_id")}
+no_headlines = targets.iloc[0:0]
 columns = st.columns(5)
 columns[0].metric(t("overview.metric_plans", lang), len(plans))
 columns[1].metric(t("overview.metric_targets", lang), int(counts["targets"].sum()))
@@ -45,7 +47,7 @@ for i, plan in enumerate(counts.itertuples()):
             )
         )
         st.caption(t("overview.counts", lang, targets=plan.targets, baselines=plan.baselines))
-        for target in headline_targets(targets, plan.id).itertuples():
+        for target in headlines.get(plan.id, no_headlines).itertuples():
             name = indicators.loc[target.indicator_id, name_column(lang)]
             st.page_link(
                 "app_pages/sources.py",

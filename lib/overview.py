@@ -30,13 +30,17 @@ def plan_summary(plans: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
     return summary.sort_values(["period_end", "issue_date"], ascending=False, na_position="last")
 
 
-def headline_targets(targets: pd.DataFrame, plan_id: str, limit: int = 3) -> pd.DataFrame:
-    """A plan's most telling targets for its own region: headline indicators first, latest year."""
-    plan_targets = targets[(targets["plan_id"] == plan_id) & (targets["kind"] != "baseline")]
+def headline_targets(targets: pd.DataFrame, limit: int = 3) -> pd.DataFrame:
+    """Each plan's most telling targets for its own region: headline indicators first,
+    city- and province-wide before districts, latest year; at most limit per plan."""
+    plan_targets = targets[targets["kind"] != "baseline"]
     rank = {indicator: i for i, indicator in enumerate(HEADLINE_INDICATORS)}
     ordered = plan_targets.assign(
         rank=plan_targets["indicator_id"].map(rank).fillna(len(rank)),
-        # City-wide and province-wide targets before district allocations.
         is_district=plan_targets["region_code"].str[4:] != "00",
-    ).sort_values(["is_district", "rank", "year", "id"], ascending=[True, True, False, True])
-    return ordered.drop_duplicates("indicator_id").head(limit).drop(columns=["rank", "is_district"])
+    ).sort_values(
+        ["plan_id", "is_district", "rank", "year", "id"],
+        ascending=[True, True, True, False, True],
+    )
+    first = ordered.drop_duplicates(["plan_id", "indicator_id"])
+    return first.groupby("plan_id").head(limit).drop(columns=["rank", "is_district"])

@@ -19,8 +19,9 @@ def _targets() -> pd.DataFrame:
 
 
 def test_headlines_prefer_key_indicators_citywide_and_the_latest_year():
-    headlines = headline_targets(_targets(), "p")
-    assert headlines["id"].tolist() == ["p-2", "p-5", "p-4"]
+    headlines = headline_targets(_targets())
+    assert headlines["id"].tolist() == ["p-2", "p-5", "p-4", "q-1"]
+    assert headline_targets(_targets(), limit=1)["id"].tolist() == ["p-2", "q-1"]
 
 
 def test_summary_counts_targets_and_baselines_per_plan():

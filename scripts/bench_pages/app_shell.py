@@ -1,0 +1,19 @@
+"""Benchmark floor: the app around an empty page (sidebar controls, navigation, the page's
+title, copy link and save-view form): what every page of the app pays before its content."""
+
+import streamlit as st
+
+from lib.ui.chrome import app_chrome
+from lib.ui.layout import page_title
+from lib.ui.presenter import page_tools
+
+st.set_page_config(page_title="bench: app shell", layout="wide")
+lang = app_chrome()
+
+
+def empty_page() -> None:
+    page_title("overview", lang)
+    page_tools("overview", lang)
+
+
+st.navigation([st.Page(empty_page, title="shell", url_path="shell", default=True)]).run()
