@@ -106,6 +106,7 @@ def _click_district(page, adcode: str, attempts: int = 3) -> None:
     """
     x, y = _district_point(page, adcode)
     page.mouse.move(x, y)
+    chosen = f"window.location.search.includes('district={adcode}')"
     for _ in range(attempts):
         page.mouse.click(x, y)
         try:
@@ -115,7 +116,14 @@ def _click_district(page, adcode: str, attempts: int = 3) -> None:
             continue  # no rerun: the press was not taken for a click
     else:
         page.evaluate(DECK_CLICK, adcode)
-    page.wait_for_function(f"window.location.search.includes('district={adcode}')")
+    try:
+        page.wait_for_function(chosen, timeout=15_000)
+    except PlaywrightTimeout:
+        # The rerun seen was not the click's (under load a run can still be finishing):
+        # the district is not chosen, so handing the click over cannot deselect it.
+        wait_idle(page)
+        page.evaluate(DECK_CLICK, adcode)
+        page.wait_for_function(chosen)
     wait_idle(page)
 
 
