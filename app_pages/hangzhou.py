@@ -166,9 +166,8 @@ with side_col:
     else:
         st.caption(t("hangzhou.click_hint", lang))
 
-table_tab, checks_tab, static_tab = st.tabs(
-    [t("hangzhou.tab.table", lang), t("hangzhou.tab.checks", lang), t("hangzhou.tab.static", lang)]
-)
+# The static map for slides is the PNG/SVG download under the map, drawn on click.
+table_tab, checks_tab = st.tabs([t("hangzhou.tab.table", lang), t("hangzhou.tab.checks", lang)])
 with table_tab:
     st.dataframe(
         allocation.matrix_display(tables.matrix, indicators, district_frame, lang),
@@ -184,8 +183,3 @@ with checks_tab:
             f"**{markdown_text(allocation.indicator_label(by_id[each.indicator_id], lang))}**"
         )
         st.text(allocation.check_sentence(each, names, lang))
-with static_tab:
-    st.altair_chart(
-        hz.static_map(frame, title=static_title, subtitle=static_subtitle, source=source),
-        width="content",
-    )

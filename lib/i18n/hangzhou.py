@@ -57,7 +57,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "hangzhou.section.check": {"zh": "一致性检查", "en": "Consistency check"},
     "hangzhou.tab.table": {"zh": "分解表", "en": "Allocation table"},
     "hangzhou.tab.checks": {"zh": "全部一致性检查", "en": "All consistency checks"},
-    "hangzhou.tab.static": {"zh": "静态地图（导出用）", "en": "Static map (for export)"},
     "hangzhou.table.caption": {
         "zh": "点击列标题排序。空白表示表中为“-”（无目标）。",
         "en": "Click a column header to sort. Blank means '-' in the table (no target).",
