@@ -23,6 +23,7 @@ import pydeck as pdk
 import shapely
 from shapely.geometry import MultiPolygon, Point
 
+from lib.corridors import PLATFORM_TYPES
 from lib.geo import (
     BLANK_MAP_STYLE,
     bounds_view,
@@ -32,7 +33,7 @@ from lib.geo import (
     to_pydeck_records,
 )
 from lib.i18n import name_column, t
-from lib.maps.deck import CompactDeck
+from lib.maps.deck import CompactDeck, string_prop
 from lib.maps.legend import LegendEntry, dark_text_on, hex_to_rgba
 
 LAYER_CONTEXT = "context"
@@ -57,17 +58,8 @@ SECONDARY_ALPHA = 0.55  # the secondary layer is drawn lighter than the three ma
 LINE_WIDTH = {"focus": 3.5, "primary": 1.8, "secondary": 1.0}
 LINE_ALPHA = {"primary": 235, "secondary": 170}
 
-# Platform types: dark, saturated colours that read on top of the light corridor fills.
-PLATFORM_TYPES = (
-    "laboratory",
-    "university",
-    "institute",
-    "science_city",
-    "hitech_zone",
-    "science_lake",
-    "park",
-    "facility",
-)
+# Platform types (lib.corridors.PLATFORM_TYPES): dark, saturated colours that read on top
+# of the light corridor fills.
 PLATFORM_COLOURS = {
     "laboratory": "#C2185B",
     "university": "#4A148C",
@@ -113,13 +105,6 @@ TOOLTIP = {
     },
 }
 TIP_FIELDS = ("tip_name", "tip_corridor", "tip_role", "tip_note")
-
-
-def _literal(text: str) -> str:
-    """A string prop for pdk.Layer: pydeck turns bare strings into accessor expressions."""
-    # pydeck strips the quote character wherever it occurs, so use one the text lacks.
-    quote = next(q for q in "'`\"" if q not in text)
-    return f"{quote}{text}{quote}"
 
 
 # ---------------------------------------------------------------------------------------
@@ -419,7 +404,7 @@ def build_deck(
             get_polygon="polygon",
             get_fill_color=CONTEXT_FILL,
             get_line_color=CONTEXT_LINE,
-            line_width_units=_literal("pixels"),
+            line_width_units=string_prop("pixels"),
             get_line_width=1,
             stroked=True,
             filled=True,
@@ -432,7 +417,7 @@ def build_deck(
             get_polygon="polygon",
             get_fill_color=BASE_FILL,
             get_line_color=BASE_LINE,
-            line_width_units=_literal("pixels"),
+            line_width_units=string_prop("pixels"),
             get_line_width=1,
             stroked=True,
             filled=True,
@@ -464,7 +449,7 @@ def build_deck(
             get_polygon="polygon",
             get_line_color="line",
             get_line_width="width",
-            line_width_units=_literal("pixels"),
+            line_width_units=string_prop("pixels"),
             stroked=True,
             filled=False,
             pickable=False,
@@ -477,9 +462,9 @@ def build_deck(
             get_text="label",
             get_color="colour",
             get_size=12,
-            size_units=_literal("pixels"),
-            character_set=_literal("auto"),
-            font_family=_literal(FONT_FAMILY),
+            size_units=string_prop("pixels"),
+            character_set=string_prop("auto"),
+            font_family=string_prop(FONT_FAMILY),
             font_settings={"sdf": True},
             outline_width=4,
             outline_color=[255, 255, 255, 230],
@@ -493,9 +478,9 @@ def build_deck(
             get_fill_color="fill",
             get_line_color="line",
             get_radius=PLATFORM_RADIUS,
-            radius_units=_literal("pixels"),
+            radius_units=string_prop("pixels"),
             get_line_width=PLATFORM_LINE,
-            line_width_units=_literal("pixels"),
+            line_width_units=string_prop("pixels"),
             stroked=True,
             filled=True,
             pickable=True,
@@ -508,15 +493,15 @@ def build_deck(
             get_text="label",
             get_color="text",
             get_size="size",
-            size_units=_literal("pixels"),
-            character_set=_literal("auto"),
-            font_family=_literal(FONT_FAMILY),
+            size_units=string_prop("pixels"),
+            character_set=string_prop("auto"),
+            font_family=string_prop(FONT_FAMILY),
             font_weight=700,
             background=True,
             get_background_color="background",
             background_padding=[6, 3],
             max_width=22 if lang == "en" else 14,  # in multiples of the text size
-            word_break=_literal("break-word"),
+            word_break=string_prop("break-word"),
             pickable=False,
         ),
     ]
@@ -566,7 +551,7 @@ def _picked_layers(
                     stroked=True,
                     get_line_color=colour,
                     get_line_width=width,
-                    line_width_units=_literal("pixels"),
+                    line_width_units=string_prop("pixels"),
                     line_joint_rounded=True,
                     pickable=False,
                 )
@@ -579,12 +564,12 @@ def _picked_layers(
                     data=points,
                     get_position=["lon", "lat"],
                     get_radius=PLATFORM_RADIUS + 5,
-                    radius_units=_literal("pixels"),
+                    radius_units=string_prop("pixels"),
                     filled=False,
                     stroked=True,
                     get_line_color=colour,
                     get_line_width=width,
-                    line_width_units=_literal("pixels"),
+                    line_width_units=string_prop("pixels"),
                     pickable=False,
                 )
             )

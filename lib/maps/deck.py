@@ -1,4 +1,5 @@
-"""What the interactive maps share: a pydeck Deck that serialises compactly, in one pass."""
+"""What the interactive maps share: a Deck that serialises compactly in one pass, and string
+props that pydeck passes on as strings."""
 
 from __future__ import annotations
 
@@ -20,3 +21,10 @@ class CompactDeck(pdk.Deck):
             separators=(",", ":"),
             ensure_ascii=False,
         )
+
+
+def string_prop(text: str) -> str:
+    """A string prop for pdk.Layer: pydeck turns bare strings into accessor expressions."""
+    # pydeck strips the quote character wherever it occurs, so use one the text lacks.
+    quote = next(q for q in "'`\"" if q not in text)
+    return f"{quote}{text}{quote}"

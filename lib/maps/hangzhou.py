@@ -33,7 +33,7 @@ from lib.geo import (
     to_pydeck_records,
 )
 from lib.i18n import name_column, t
-from lib.maps.deck import CompactDeck
+from lib.maps.deck import CompactDeck, string_prop
 from lib.maps.legend import (
     NO_VALUE_COLOUR,
     OUTLINE_COLOUR,
@@ -411,12 +411,6 @@ def fitted_view(
     return view
 
 
-def _literal(text: str) -> str:
-    """A string pydeck passes on as a string (it turns bare strings into accessor code)."""
-    quote = next(q for q in ("'", "`") if q not in text)
-    return f"{quote}{text}{quote}"
-
-
 def default_view(width: int = MAP_WIDTH, height: int = MAP_HEIGHT) -> dict[str, float]:
     """The view that fits the 13 districts (and their callout labels) into the map."""
     return fitted_view(load_boundaries(BOUNDARIES), width, height)
@@ -439,7 +433,7 @@ def deck(
             get_polygon="polygon",
             get_fill_color="fill_rgba",
             get_line_color=outline,
-            line_width_units=_literal("pixels"),
+            line_width_units=string_prop("pixels"),
             get_line_width=1,
             stroked=True,
             filled=True,
@@ -464,7 +458,7 @@ def deck(
                     filled=False,
                     stroked=True,
                     get_line_color=colour,
-                    line_width_units=_literal("pixels"),
+                    line_width_units=string_prop("pixels"),
                     get_line_width=width,
                     line_joint_rounded=True,
                     pickable=False,
@@ -483,7 +477,7 @@ def deck(
                 get_target_position="[line_lon, line_lat]",
                 get_color=[40, 40, 40, 220],
                 get_width=1.2,
-                width_units=_literal("pixels"),
+                width_units=string_prop("pixels"),
                 pickable=False,
             )
         )
@@ -494,11 +488,11 @@ def deck(
                 id=f"{LEADER_LAYER_ID}_dots",
                 get_position="[anchor_lon, anchor_lat]",
                 get_radius=2.5,
-                radius_units=_literal("pixels"),
+                radius_units=string_prop("pixels"),
                 get_fill_color=[40, 40, 40, 255],
                 stroked=True,
                 get_line_color=[255, 255, 255, 255],
-                line_width_units=_literal("pixels"),
+                line_width_units=string_prop("pixels"),
                 get_line_width=1,
                 pickable=False,
             )
@@ -511,10 +505,10 @@ def deck(
             get_position="[lon, lat]",
             get_text="label",
             get_size=LABEL_PX,
-            size_units=_literal("pixels"),
+            size_units=string_prop("pixels"),
             get_color=[25, 25, 25, 255],
-            character_set=_literal("auto"),
-            font_family=_literal(LABEL_FONT),
+            character_set=string_prop("auto"),
+            font_family=string_prop(LABEL_FONT),
             font_weight=600,
             font_settings={"sdf": True, "fontSize": 64, "buffer": 8},
             outline_width=4,
