@@ -6,6 +6,7 @@ canvas, so only a picture shows that the Chinese names came out).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import time
 from urllib.parse import parse_qs, urlparse
@@ -93,38 +94,43 @@ DECK_CLICK = """(adcode) => {
 }""".replace("LAYER_ID", hz.LAYER_ID)
 
 
-def _click_district(page, adcode: str, attempts: int = 3) -> None:
-    """Click a district on the map and wait for the rerun that puts it in the URL.
+def _click_district(page, adcode: str, attempts: int = 4) -> None:
+    """Click a district on the map and wait until its detail is drawn and stays drawn.
 
     deck.gl takes a press for a click only if it is released within 250 ms of being
     handled, and picking what is under the pointer with software WebGL takes longer than
     that on a busy machine (measured: 0.3-2 s with the load at 14 on 2 cores). Then no
-    click happens at all; after a few real tries the click is handed to the chart's own
-    onClick, as deck.gl would hand it, with the district under the pointer (the tooltip
-    checks that picking finds it). A real click is retried only when no rerun followed:
-    a second click that did register would deselect the district.
+    click happens at all, or it registers seconds late. So the mouse clicks once; when the
+    district is not chosen once the app has been quiet for a while, the click is handed
+    to the chart's own onClick, as deck.gl would hand it, with the district under the
+    pointer (the tooltip checks that picking finds it). Clicking a chosen district
+    deselects it, so the state is read again after every click rather than assumed.
     """
     x, y = _district_point(page, adcode)
     page.mouse.move(x, y)
     chosen = f"window.location.search.includes('district={adcode}')"
+    page.mouse.click(x, y)
     for _ in range(attempts):
-        page.mouse.click(x, y)
-        try:
-            page.wait_for_selector(RUNNING, timeout=2_500)
-            break
-        except PlaywrightTimeout:
-            continue  # no rerun: the press was not taken for a click
-    else:
-        page.evaluate(DECK_CLICK, adcode)
-    try:
-        page.wait_for_function(chosen, timeout=15_000)
-    except PlaywrightTimeout:
-        # The rerun seen was not the click's (under load a run can still be finishing):
-        # the district is not chosen, so handing the click over cannot deselect it.
-        wait_idle(page)
-        page.evaluate(DECK_CLICK, adcode)
-        page.wait_for_function(chosen)
+        # Not chosen within 10 s: look again once the app is quiet.
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(chosen, timeout=10_000)
+        _wait_quiet(page)
+        if page.evaluate(chosen) and page.locator(f"{DETAIL} h3").count():
+            return
+        if not page.evaluate(chosen):
+            page.evaluate(DECK_CLICK, adcode)
+    raise AssertionError(f"district {adcode} was not chosen after {attempts} tries")
+
+
+def _wait_quiet(page, quiet_ms: int = 1_500) -> None:
+    """Wait until no script runs, then until none has started for quiet_ms."""
     wait_idle(page)
+    while True:
+        try:
+            page.wait_for_selector(RUNNING, timeout=quiet_ms)
+        except PlaywrightTimeout:
+            return
+        wait_idle(page)
 
 
 def _choose(page, label: str, option: str) -> None:

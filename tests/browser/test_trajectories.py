@@ -109,7 +109,9 @@ def test_choosing_regions_and_indicator_updates_the_chart_and_a_copied_link_reop
 def test_switching_the_method_says_it_in_plain_words(page, app_url):
     open_url(page, app_url, "trajectories", lang="en")
     _wait_for_chart(page)
-    page.get_by_text(METHODS["de_projection"]["en"], exact=True).click()
+    # The table's column header carries the method's name too; click the radio option.
+    methods = page.get_by_role("radiogroup", name="Status method")
+    methods.get_by_text(METHODS["de_projection"]["en"], exact=True).click()
     _settle(page)
     assert _query(page)["method"] == "de_projection"
     assert page.get_by_text(METHODS["de_projection"]["description_en"][:40]).count() == 1
