@@ -42,7 +42,9 @@ st.caption(
         "sources.meta",
         lang,
         issuer=plan["issuer_en" if lang == "en" else "issuer_zh"],
-        date=plan["issue_date"] or t("sources.date_unknown", lang),
+        date=plan["issue_date"]
+        if pd.notna(plan["issue_date"])
+        else t("sources.date_unknown", lang),
         period=f"{plan['period_start']}–{plan['period_end']}",
         seed=plan["seed_file"],
     )

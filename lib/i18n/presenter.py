@@ -12,9 +12,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "presenter.exit": {"zh": "退出演示模式", "en": "Exit presenter mode"},
     # Sharing
     "presenter.share_heading": {"zh": "分享此视图", "en": "Share this view"},
+    "presenter.copy_link_button": {"zh": "复制链接", "en": "Copy link"},
     "presenter.copy_link": {
-        "zh": "复制链接（点击右侧复制按钮）：打开即为当前视图",
-        "en": "Copy link (use the copy button on the right): it reopens this exact view",
+        "zh": "点击右侧复制按钮：打开此链接即为当前视图",
+        "en": "Use the copy button on the right: this link reopens this exact view",
     },
     "presenter.save_name": {"zh": "视图名称", "en": "Name of the view"},
     "presenter.save_placeholder": {"zh": "例如：杭州研发投入 2024", "en": "e.g. Hangzhou R&D 2024"},

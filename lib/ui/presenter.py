@@ -217,10 +217,15 @@ def current_query() -> str:
 
 
 def copy_link(page_key: str, lang: str) -> str:
-    """Show the link that reopens this view, with a copy button (st.code's); the link."""
+    """A "Copy link" button that shows the link reopening this view, with a copy button; the link.
+
+    In a popover because st.code makes the browser load its syntax highlighter (about 0.5 s
+    on this machine); the popover draws it only when opened.
+    """
     link = saved_views.share_link(app_root(page_key), page_key, current_query(), lang)
-    st.sidebar.caption(t("presenter.copy_link", lang))
-    st.sidebar.code(link, language=None, wrap_lines=True)
+    with st.sidebar.popover(t("presenter.copy_link_button", lang), icon=":material/link:"):
+        st.caption(t("presenter.copy_link", lang))
+        st.code(link, language=None, wrap_lines=True)
     return link
 
 

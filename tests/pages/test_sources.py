@@ -39,3 +39,10 @@ def test_choosing_documents_twice_keeps_each_choice(app_database):
     at.selectbox[0].set_value("hz_315_2024").run()
     assert at.selectbox[0].value == "hz_315_2024"
     assert "杭州" in at.subheader[0].value
+
+
+def test_a_plan_without_an_issue_date_says_it_is_not_stated(app_database):
+    at = open_page("sources", "en", plan="zj_14fyp_agri")
+    meta = " ".join(c.value for c in at.caption)
+    assert "issued (date not stated)" in meta
+    assert "nan" not in meta
