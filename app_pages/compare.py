@@ -177,7 +177,7 @@ if view == "pace":
             st.info(t("compare.no_shared", lang))
         else:
             shared_cells = cells[cells["indicator_id"].isin(shared["indicator_id"])]
-            paces, pace_rows = views.compare_paces(
+            paces, pace_rows, chart_points = views.compare_paces(
                 data.data_key(), tuple(chosen), shared, cells, plan_labels, region_labels, lang
             )
             st.subheader(t("compare.pace_heading", lang))
@@ -215,11 +215,11 @@ if view == "pace":
             grid = st.columns(2)
             source = source_line(plans.reset_index(), chosen, lang)
             for i, indicator in enumerate(charted.to_dict("records")):
-                points = cmp.chart_points(own, paces, indicator["indicator_id"], plan_labels)
+                points = chart_points[indicator["indicator_id"]]
                 with grid[i % 2].container(border=True):
                     if not points.empty:
                         show_chart(
-                            shared_indicator_chart(
+                            lambda points=points, indicator=indicator: shared_indicator_chart(
                                 points, indicator[names], indicator["unit"], order, lang
                             ),
                             title=indicator[names],
@@ -230,6 +230,12 @@ if view == "pace":
                             name=f"compare-{indicator['indicator_id']}",
                             lang=lang,
                             frame=points,
+                            cache_key=(
+                                data.data_key(),
+                                indicator["indicator_id"],
+                                tuple(chosen),
+                                lang,
+                            ),
                         )
                     else:
                         st.markdown(f"**{indicator[names]}**")

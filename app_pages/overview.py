@@ -1,10 +1,10 @@
 """The overview: every plan as a card with its issuer, period and headline targets."""
 
+import pandas as pd
 import streamlit as st
 
 from lib.i18n import name_column, t
-from lib.overview import headline_targets, plan_summary
-from lib.ui import data
+from lib.ui import data, views
 from lib.ui.export import export_menu
 from lib.ui.layout import page_title
 from lib.ui.presenter import page_tools
@@ -15,11 +15,8 @@ page_title("overview", lang)
 st.write(t("overview.intro", lang))
 en = lang == "en"
 
-plans, targets = data.plans(), data.targets()
-indicators = data.indicators().set_index("id")
-counts = plan_summary(plans, targets)
-headlines = {plan_id: rows for plan_id, rows in headline_targets(targets).groupby("plan_id")}
-no_headlines = targets.iloc[0:0]
+plans, indicators = data.plans(), data.indicators().set_index("id")
+counts, headlines = views.overview_tables(data.data_key())
 columns = st.columns(5)
 columns[0].metric(t("overview.metric_plans", lang), len(plans))
 columns[1].metric(t("overview.metric_targets", lang), int(counts["targets"].sum()))
@@ -41,13 +38,13 @@ for i, plan in enumerate(counts.itertuples()):
                     t(f"overview.level_{plan.level}", lang),
                     t("overview.period", lang, start=plan.period_start, end=plan.period_end),
                     t("overview.issued", lang, date=plan.issue_date)
-                    if plan.issue_date
+                    if pd.notna(plan.issue_date)
                     else t("overview.issued_unknown", lang),
                 ]
             )
         )
         st.caption(t("overview.counts", lang, targets=plan.targets, baselines=plan.baselines))
-        for target in headlines.get(plan.id, no_headlines).itertuples():
+        for target in headlines.get(plan.id, pd.DataFrame()).itertuples():
             name = indicators.loc[target.indicator_id, name_column(lang)]
             st.page_link(
                 "app_pages/sources.py",

@@ -17,9 +17,8 @@ lang = current_language()
 page_title("trajectories", lang)
 st.caption(t("trajectories.intro", lang))
 
-indicators, targets, actual_counts = data.indicators(), data.targets(), data.actual_counts()
-plans, regions = data.plans(), data.regions()
-options = trajectory.indicator_options(indicators, targets, actual_counts)
+indicators, plans = data.indicators(), data.plans()
+options, indicator_labels = views.trajectory_choices(data.data_key(), lang)
 if options.empty:
     st.info(t("common.no_data", lang))
     st.stop()
@@ -38,7 +37,7 @@ with controls():  # hidden in presenter mode
         ),
     )
     offered = options if not category else options[options["category"] == category]
-    labels = {row["id"]: trajectory.indicator_label(row, lang) for _, row in offered.iterrows()}
+    labels = {code: indicator_labels[code] for code in offered["id"]}
     indicator_id = trajectory.choose_indicator(url_param("indicator"), options, category)
     indicator_id = right.selectbox(
         t("trajectories.indicator", lang),
@@ -48,12 +47,7 @@ with controls():  # hidden in presenter mode
     )
     indicator = indicators.set_index("id").loc[indicator_id]
 
-    available = trajectory.regions_with_data(targets, actual_counts, regions, indicator_id)
-    parents = regions.set_index("adcode")[name_column(lang)].to_dict()
-    region_names = {
-        row["adcode"]: trajectory.region_label(row, lang, parents)
-        for _, row in available.iterrows()
-    }
+    available, region_names = views.trajectory_regions(data.data_key(), indicator_id, lang)
     region_codes = st.multiselect(
         t("trajectories.regions", lang),
         list(region_names),
@@ -111,16 +105,16 @@ if view.observed.empty:
     st.info(t("trajectories.no_observations", lang))
 
 chart_column, list_column = st.columns([3, 1])
-chart = trajectory_chart(
-    view,
-    title=indicator[name_column(lang)],
-    unit=indicator["unit"],
-    lang=lang,
-    show={option for option, shown in show.items() if shown},
-)
+shown_options = tuple(option for option, shown in show.items() if shown)
 with chart_column:
     show_chart(
-        chart,
+        lambda: trajectory_chart(
+            view,
+            title=indicator[name_column(lang)],
+            unit=indicator["unit"],
+            lang=lang,
+            show=set(shown_options),
+        ),
         title=indicator[name_column(lang)],
         subtitle=presentation_subtitle(
             [region_names[code] for code in region_codes],
@@ -133,6 +127,7 @@ with chart_column:
         lang=lang,
         frame=None,  # the table of section 4 has the data's downloads
         width="stretch",
+        cache_key=(data.data_key(), indicator_id, tuple(region_codes), method, lang, shown_options),
     )
 chart_column.caption(t("trajectories.chart_hint", lang))
 with list_column:
@@ -172,7 +167,7 @@ st.caption(t("trajectories.methods_help", lang))
 
 # 4. Every target and actual in view, as a table and as CSV.
 st.subheader(t("trajectories.table_heading", lang))
-table = trajectory.view_table(view, lang)
+table = views.trajectory_table(data.data_key(), indicator_id, tuple(region_codes), method, lang)
 headers = trajectory.table_headers(lang)
 st.dataframe(
     table.rename(columns=headers),

@@ -10,12 +10,22 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lib import allocation, comparison, trajectory
+from lib import allocation, comparison, overview, trajectory
+from lib.i18n import name_column
 from lib.maps import corridors as corridor_map
 from lib.maps.deck import CompactDeck
 from lib.ui import data
 
 DataKey = tuple[str, tuple[int, int, int]]
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def overview_tables(key: DataKey) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """Every plan with its counts of targets and baselines, and each plan's headline targets."""
+    targets = data.targets()
+    counts = overview.plan_summary(data.plans(), targets)
+    headlines = dict(tuple(overview.headline_targets(targets).groupby("plan_id")))
+    return counts, headlines
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -34,6 +44,41 @@ def trajectory_view(
         method=method,
         lang=lang,
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def trajectory_choices(key: DataKey, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The indicators the trajectories page offers, and the label of each."""
+    options = trajectory.indicator_options(data.indicators(), data.targets(), data.actual_counts())
+    records = options.to_dict("records")
+    labels = {row["id"]: trajectory.indicator_label(row, lang) for row in records}
+    return options, labels
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def trajectory_regions(
+    key: DataKey, indicator_id: str, lang: str
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The regions with data for an indicator (province, cities, districts), and their labels."""
+    regions = data.regions()
+    available = trajectory.regions_with_data(
+        data.targets(), data.actual_counts(), regions, indicator_id
+    )
+    parents = regions.set_index("adcode")[name_column(lang)].to_dict()
+    labels = {
+        row["adcode"]: trajectory.region_label(row, lang, parents)
+        for row in available.to_dict("records")
+    }
+    return available, labels
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def trajectory_table(
+    key: DataKey, indicator_id: str, region_codes: tuple[str, ...], method: str, lang: str
+) -> pd.DataFrame:
+    """The trajectories page's table: every target, baseline and actual in view."""
+    view = trajectory_view(key, indicator_id, region_codes, method, lang)
+    return trajectory.view_table(view, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -76,8 +121,9 @@ def compare_paces(
     plan_labels: dict[str, str],
     region_labels: dict[str, str],
     lang: str,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The annual paces the chosen plans imply for their shared indicators, and their table."""
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, pd.DataFrame]]:
+    """The annual paces the chosen plans imply for their shared indicators, their table, and
+    the dots of each shared indicator's small chart."""
     shared_ids = tuple(shared["indicator_id"])
     paces = comparison.implied_paces(
         cells[cells["indicator_id"].isin(shared_ids)],
@@ -89,4 +135,9 @@ def compare_paces(
     rows = comparison.pace_table(
         paces, shared, list(chosen), plan_labels, region_labels, cells, lang
     )
-    return paces, rows
+    own = comparison.own_region_targets(data.targets(), data.plans(), list(chosen))
+    points = {
+        indicator_id: comparison.chart_points(own, paces, indicator_id, plan_labels)
+        for indicator_id in shared_ids
+    }
+    return paces, rows, points

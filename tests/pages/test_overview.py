@@ -34,6 +34,14 @@ def test_overview_in_english_names_the_province_plan(app_database):
     assert "Plans" in [m.label for m in at.metric]
 
 
+def test_a_plan_without_an_issue_date_says_so_on_its_card(app_database):
+    at = open_page("overview", "en")
+    card_lines = [element.value for element in at.text]
+    assert len(card_lines) == 12
+    assert sum("Issue date not stated" in line for line in card_lines) >= 1
+    assert not any("nan" in line for line in card_lines)
+
+
 def test_an_upload_by_another_app_instance_shows_after_the_version_check(app_database):
     engine = make_engine(app_database)
     at = open_page("overview", "en")
