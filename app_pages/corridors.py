@@ -128,7 +128,7 @@ with panel:
     if not view.focus:
         st.info(t("corridors.pick_prompt", lang))
         st.markdown(f"**{t('corridors.overview', lang)}**")
-        table = cor.summary(corridors, members, platforms, targets, visible)
+        table = views.corridor_summary(data.data_key(), tuple(visible))
         st.dataframe(
             {
                 t("corridors.col_corridor", lang): table[names],

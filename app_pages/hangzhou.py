@@ -88,10 +88,7 @@ page_tools("hangzhou", lang)
 # The chosen indicator on the map.
 indicator = by_id[indicator_id]
 actuals = data.actuals(indicator_id, (*codes, allocation.CITY_CODE))
-values = allocation.indicator_values(table, indicator, district_frame)
-if mode == hz.MODE_ATTAINMENT:
-    values = allocation.attainment(values, actuals, indicator)
-frame = hz.map_frame(values, indicator, lang, mode)
+values, frame = views.hangzhou_map(data.data_key(), indicator_id, mode, lang)
 plan = data.plans().set_index("id").loc[allocation.PLAN_ID]
 source = t("hangzhou.source", lang, plan=plan[f"title_{lang}"])
 check = next(each for each in tables.checks if each.indicator_id == indicator_id)
@@ -101,7 +98,7 @@ static_subtitle = t(f"hangzhou.static.subtitle.{mode}", lang)
 map_col, side_col = st.columns([2, 1], gap="medium")
 with map_col, map_frame(static_title, static_subtitle, None, lang):
     st.pydeck_chart(
-        hz.deck(frame, selected=district, basemap=basemap),
+        views.hangzhou_deck(data.data_key(), indicator_id, mode, lang, district, basemap),
         on_select="rerun",
         selection_mode="single-object",
         key=MAP_KEY,
@@ -169,14 +166,15 @@ with side_col:
 # The static map for slides is the PNG/SVG download under the map, drawn on click.
 table_tab, checks_tab = st.tabs([t("hangzhou.tab.table", lang), t("hangzhou.tab.checks", lang)])
 with table_tab:
+    matrix, city_targets = views.hangzhou_tables_display(data.data_key(), lang)
     st.dataframe(
-        allocation.matrix_display(tables.matrix, indicators, district_frame, lang),
+        matrix,
         hide_index=True,
         height=36 * (len(tables.matrix) + 1) + 3,  # all districts without scrolling
     )
     st.caption(t("hangzhou.table.caption", lang))
     st.markdown(f"**{t('hangzhou.section.city', lang)}**")
-    st.dataframe(allocation.city_display(indicators, lang), hide_index=True)
+    st.dataframe(city_targets, hide_index=True)
 with checks_tab:
     for each in tables.checks:
         st.markdown(

@@ -16,6 +16,7 @@ st.write(t("overview.intro", lang))
 en = lang == "en"
 
 plans, indicators = data.plans(), data.indicators().set_index("id")
+indicator_names = indicators[name_column(lang)].to_dict()
 counts, headlines = views.overview_tables(data.data_key())
 columns = st.columns(5)
 columns[0].metric(t("overview.metric_plans", lang), len(plans))
@@ -27,36 +28,36 @@ columns[4].metric(t("overview.metric_actuals", lang), int(data.actual_counts()["
 st.subheader(t("overview.plans", lang))
 export_menu(None, counts, "overview-plans", lang)
 cards = st.columns(3)
-for i, plan in enumerate(counts.itertuples()):
+for i, plan in enumerate(counts.to_dict("records")):
     with cards[i % 3].container(border=True):
-        st.markdown(f"**{plan.short_en if en else plan.short_zh}**")
-        st.caption(plan.title_en if en else plan.title_zh)
+        st.markdown(f"**{plan['short_en'] if en else plan['short_zh']}**")
+        st.caption(plan["title_en"] if en else plan["title_zh"])
         st.text(
             " · ".join(
                 [
-                    plan.issuer_en if en else plan.issuer_zh,
-                    t(f"overview.level_{plan.level}", lang),
-                    t("overview.period", lang, start=plan.period_start, end=plan.period_end),
-                    t("overview.issued", lang, date=plan.issue_date)
-                    if pd.notna(plan.issue_date)
+                    plan["issuer_en"] if en else plan["issuer_zh"],
+                    t(f"overview.level_{plan['level']}", lang),
+                    t("overview.period", lang, start=plan["period_start"], end=plan["period_end"]),
+                    t("overview.issued", lang, date=plan["issue_date"])
+                    if pd.notna(plan["issue_date"])
                     else t("overview.issued_unknown", lang),
                 ]
             )
         )
-        st.caption(t("overview.counts", lang, targets=plan.targets, baselines=plan.baselines))
-        for target in headlines.get(plan.id, pd.DataFrame()).itertuples():
-            name = indicators.loc[target.indicator_id, name_column(lang)]
+        st.caption(t("overview.counts", lang, targets=plan["targets"], baselines=plan["baselines"]))
+        for target in headlines.get(plan["id"], []):
+            name = indicator_names[target["indicator_id"]]
             st.page_link(
                 "app_pages/sources.py",
-                label=f"{name} · {target.year} · {target.value_text}",
+                label=f"{name} · {target['year']} · {target['value_text']}",
                 icon=":material/format_quote:",
-                query_params={"target": target.id, **({"lang": lang} if en else {})},
+                query_params={"target": target["id"], **({"lang": lang} if en else {})},
             )
         st.page_link(
             "app_pages/sources.py",
             label=t("overview.read", lang),
             icon=":material/description:",
-            query_params={"plan": plan.id, **({"lang": lang} if en else {})},
+            query_params={"plan": plan["id"], **({"lang": lang} if en else {})},
         )
 
 page_tools("overview", lang)

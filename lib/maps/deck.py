@@ -13,14 +13,21 @@ class CompactDeck(pdk.Deck):
     """A Deck that serialises as compact UTF-8 JSON (pydeck pretty-prints: 3x the bytes)."""
 
     def to_json(self) -> str:
-        """The deck as compact JSON (what st.pydeck_chart sends to the browser)."""
-        return json.dumps(
-            self,
-            sort_keys=True,
-            default=default_serialize,
-            separators=(",", ":"),
-            ensure_ascii=False,
-        )
+        """The deck as compact JSON (what st.pydeck_chart sends to the browser), made once.
+
+        Decks are not changed once built; a cached deck made its JSON before it was stored,
+        so every run that draws it skips serialising its layers again.
+        """
+        if getattr(self, "_json", None) is None:
+            # Set after dumping: pydeck's serialiser skips attributes that are None only.
+            self._json = json.dumps(
+                self,
+                sort_keys=True,
+                default=default_serialize,
+                separators=(",", ":"),
+                ensure_ascii=False,
+            )
+        return self._json
 
 
 def string_prop(text: str) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lib import allocation, comparison, overview, trajectory
+from lib import allocation, comparison, corridors, overview, trajectory
 from lib.i18n import name_column
 from lib.maps import corridors as corridor_map
+from lib.maps import hangzhou as hz
 from lib.maps.deck import CompactDeck
 from lib.ui import data
 
@@ -20,11 +21,15 @@ DataKey = tuple[str, tuple[int, int, int]]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def overview_tables(key: DataKey) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-    """Every plan with its counts of targets and baselines, and each plan's headline targets."""
+def overview_tables(key: DataKey) -> tuple[pd.DataFrame, dict[str, list[dict]]]:
+    """Every plan with its counts of targets and baselines, and each plan's headline targets
+    (as records: the page draws a link for each, and records are quicker to walk)."""
     targets = data.targets()
     counts = overview.plan_summary(data.plans(), targets)
-    headlines = dict(tuple(overview.headline_targets(targets).groupby("plan_id")))
+    headlines = {
+        plan_id: rows.to_dict("records")
+        for plan_id, rows in overview.headline_targets(targets).groupby("plan_id")
+    }
     return counts, headlines
 
 
@@ -88,6 +93,43 @@ def allocation_tables(key: DataKey) -> allocation.AllocationTables:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def hangzhou_map(
+    key: DataKey, indicator_id: str, mode: str, lang: str
+) -> tuple[pd.DataFrame, hz.MapFrame]:
+    """The districts' figures for one indicator (targets, or attainment), and the map of them."""
+    tables = allocation_tables(key)
+    indicator = next(
+        row for row in tables.indicators.to_dict("records") if row["indicator_id"] == indicator_id
+    )
+    values = allocation.indicator_values(tables.table, indicator, tables.district_frame)
+    if mode == hz.MODE_ATTAINMENT:
+        codes = (*tables.district_frame["adcode"], allocation.CITY_CODE)
+        values = allocation.attainment(values, data.actuals(indicator_id, codes), indicator)
+    return values, hz.map_frame(values, indicator, lang, mode)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def hangzhou_deck(
+    key: DataKey, indicator_id: str, mode: str, lang: str, district: str | None, basemap: bool
+) -> CompactDeck:
+    """The Hangzhou map as deck.gl draws it, with the chosen district ringed."""
+    _, frame = hangzhou_map(key, indicator_id, mode, lang)
+    deck = hz.deck(frame, selected=district, basemap=basemap)
+    deck.to_json()  # stored with the deck: runs that draw it do not serialise it again
+    return deck
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def hangzhou_tables_display(key: DataKey, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The district-by-indicator matrix and the city's own targets, as the page shows them."""
+    tables = allocation_tables(key)
+    matrix = allocation.matrix_display(
+        tables.matrix, tables.indicators, tables.district_frame, lang
+    )
+    return matrix, allocation.city_display(tables.indicators, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def corridor_deck(
     key: DataKey,
     visible: tuple[str, ...],
@@ -98,7 +140,7 @@ def corridor_deck(
     picked_platform: str,
 ) -> CompactDeck:
     """The corridor map for the corridors shown, the focus and the last pick."""
-    return corridor_map.build_deck(
+    deck = corridor_map.build_deck(
         data.corridors(),
         data.corridor_members(),
         data.platforms(),
@@ -109,6 +151,16 @@ def corridor_deck(
         layer_suffix=layer_suffix,
         picked_region=picked_region,
         picked_platform=picked_platform,
+    )
+    deck.to_json()  # stored with the deck: runs that draw it do not serialise it again
+    return deck
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def corridor_summary(key: DataKey, visible: tuple[str, ...]) -> pd.DataFrame:
+    """The corridors shown, with their counts of members, platforms and targets."""
+    return corridors.summary(
+        data.corridors(), data.corridor_members(), data.platforms(), data.targets(), list(visible)
     )
 
 
