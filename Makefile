@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 db: $(STAMP)
 	$(BIN)/python -m lib.cli init-db
 
+# serve.py is `streamlit run app.py` with the app's modules imported before the port opens.
 run: db
-	$(BIN)/streamlit run app.py
+	$(BIN)/python serve.py
 
 system-deps:
 	bash scripts/system-deps.sh

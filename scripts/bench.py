@@ -689,16 +689,15 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(script: Path, env: dict[str, str], log: Path) -> Iterator[str]:
-    """`streamlit run script` on a free localhost port, as the browser tests start it."""
+    """`streamlit run script` on a free localhost port; the app as `make run` and the browser
+    tests start it (serve.py: its modules imported before the port opens)."""
     port = free_port()
+    command = ["serve.py"] if script == APP else ["-m", "streamlit", "run", str(script)]
     with log.open("ab") as output:
         process = subprocess.Popen(
             [
                 sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(script),
+                *command,
                 "--server.port",
                 str(port),
                 "--server.address",

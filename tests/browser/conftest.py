@@ -38,10 +38,11 @@ def _free_port() -> int:
 
 @contextmanager
 def running_app(database_url: str) -> Iterator[str]:
-    """Run `streamlit run app.py` on a free localhost port against a database; yield its URL."""
+    """Start the app as `make run` does (serve.py) on a free localhost port against a
+    database; yield its URL."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+        [sys.executable, "serve.py", "--server.port", str(port)]
         + ["--server.address", "127.0.0.1", "--server.headless", "true"]
         + ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=REPO_ROOT,
