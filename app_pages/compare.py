@@ -73,9 +73,7 @@ for plan_id in chosen:
 
 # --- Alignment (all logic in lib.comparison) ----------------------------------------------
 targets, indicators = data.targets(), data.indicators()
-own = cmp.own_region_targets(targets, plans.reset_index(), chosen)
-cells = cmp.plan_cells(own)
-aligned = cmp.align_indicators(cells, indicators, chosen)
+own, cells, aligned = views.compare_alignment(data.data_key(), tuple(chosen))
 
 with controls("filters"):
     filters = st.columns(2)

@@ -824,10 +824,9 @@ def highlight_styles(
     rows only one plan has (with a lighter shade). The marker column says it in words too."""
     shade = {"differs": "background-color: #fff1c2", "only": "background-color: #eef1f5"}
     css = pd.DataFrame("", index=table.index, columns=table.columns)
-    for position, status in enumerate(aligned["status"]):
-        if status in shade:
-            for column in marked_columns:
-                css.iloc[position, table.columns.get_loc(column)] = shade[status]
+    row_css = aligned["status"].map(shade).fillna("").to_numpy()  # by position, row for row
+    for column in marked_columns:
+        css[column] = row_css
     return css
 
 

@@ -165,6 +165,17 @@ def corridor_summary(key: DataKey, visible: tuple[str, ...]) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def compare_alignment(
+    key: DataKey, chosen: tuple[str, ...]
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The chosen plans' own targets, their headline cell per indicator, and the indicators
+    aligned across the plans."""
+    own = comparison.own_region_targets(data.targets(), data.plans(), list(chosen))
+    cells = comparison.plan_cells(own)
+    return own, cells, comparison.align_indicators(cells, data.indicators(), list(chosen))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def compare_paces(
     key: DataKey,
     chosen: tuple[str, ...],
