@@ -198,7 +198,7 @@ def compare_paces(
     rows = comparison.pace_table(
         paces, shared, list(chosen), plan_labels, region_labels, cells, lang
     )
-    own = comparison.own_region_targets(data.targets(), data.plans(), list(chosen))
+    own, _, _ = compare_alignment(key, chosen)
     points = {
         indicator_id: comparison.chart_points(own, paces, indicator_id, plan_labels)
         for indicator_id in shared_ids
