@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.i18n import name_column, t
+from lib.markdown import markdown_text
 from lib.source_reader import locate_quote, marked_html, read_source, search_lines, term_spans
 from lib.ui import data
 from lib.ui.export import export_menu
@@ -49,6 +50,9 @@ st.caption(
         seed=plan["seed_file"],
     )
 )
+if pd.notna(plan["note"]) and plan["note"]:
+    # Says what the text leaves unstated (an issuer inferred, a date not given): in English.
+    st.caption(t("sources.plan_note", lang, note=markdown_text(plan["note"])))
 follow_url("sources_q", url_param("q"))
 with controls("search"):
     term = st.text_input(t("sources.search", lang), key="sources_q")

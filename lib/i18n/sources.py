@@ -26,6 +26,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{issuer}，{date}印发，规划期 {period}。来源文件：{seed}",
         "en": "{issuer}, issued {date}, period {period}. Seed file: {seed}",
     },
+    "sources.plan_note": {"zh": "关于此文件（英文）：{note}", "en": "About this document: {note}"},
     "sources.date_unknown": {"zh": "（日期未注明）", "en": "(date not stated)"},
     "sources.field_indicator": {"zh": "指标", "en": "Indicator"},
     "sources.field_region": {"zh": "地区", "en": "Region"},

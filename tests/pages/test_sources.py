@@ -46,3 +46,10 @@ def test_a_plan_without_an_issue_date_says_it_is_not_stated(app_database):
     meta = " ".join(c.value for c in at.caption)
     assert "issued (date not stated)" in meta
     assert "nan" not in meta
+
+
+def test_what_the_text_leaves_unstated_is_said_beside_the_document(app_database):
+    at = open_page("sources", "en", plan="zj_14fyp_agri")
+    notes = [c.value for c in at.caption if c.value.startswith("About this document:")]
+    assert len(notes) == 1
+    assert "The issuer given is inferred, not quoted" in notes[0]
