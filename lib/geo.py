@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import geopandas as gpd
 import numpy as np
@@ -26,19 +25,11 @@ BOUNDARY_FILES = ("hangzhou_districts", "zhejiang_cities", "zhejiang_counties", 
 PROPERTY_COLUMNS = ("adcode", "name_zh", "name_en", "level", "parent")
 DECIMALS = 5
 
-# A MapLibre style with one background layer and no sources: pydeck draws with no basemap
-# and makes no network request (map_style=None or "light" still fetch Carto tiles).
-BLANK_MAP_STYLE: str = "data:application/json;charset=utf-8," + quote(
-    json.dumps(
-        {
-            "version": 8,
-            "sources": {},
-            "layers": [
-                {"id": "bg", "type": "background", "paint": {"background-color": "#eef2f5"}}
-            ],
-        }
-    )
-)
+# pydeck's own sentinel for "no base map" (what `pdk.Deck(map_provider=None)` sends):
+# Streamlit then draws the deck.gl layers alone, with no MapLibre instance behind them, so
+# the map makes no network request and skips compiling the base map's shaders (about 1 s
+# in software WebGL). The districts draw over the page's own background.
+NO_BASEMAP: str = "__MAP_STYLE__"
 
 
 def boundary_path(name: str) -> Path:

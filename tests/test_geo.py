@@ -11,19 +11,19 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import unquote
 
 import altair as alt
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pydeck as pdk
 import pytest
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, shape
 
 from lib.geo import (
-    BLANK_MAP_STYLE,
     BOUNDARY_FILES,
+    NO_BASEMAP,
     bounds_view,
     join_values,
     label_points,
@@ -379,9 +379,8 @@ def test_to_altair_geojson() -> None:
     }
 
 
-def test_blank_map_style_is_offline() -> None:
-    assert BLANK_MAP_STYLE.startswith("data:application/json;charset=utf-8,")
-    style = json.loads(unquote(BLANK_MAP_STYLE.split(",", 1)[1]))
-    assert style["version"] == 8 and style["sources"] == {}
-    assert style["layers"][0]["type"] == "background"
-    assert "http" not in unquote(BLANK_MAP_STYLE)
+def test_no_basemap_is_what_pydeck_sends_for_no_base_map() -> None:
+    # Streamlit draws no MapLibre map (no tiles, no network) for exactly this style value.
+    spec = json.loads(pdk.Deck(layers=[], map_provider=None).to_json())
+    assert spec["mapStyle"] == NO_BASEMAP
+    assert "mapProvider" not in spec

@@ -14,7 +14,7 @@ from lib import corridors as cor
 from lib import queries
 from lib.curated import load_curated
 from lib.db import DATA_DIR, make_engine
-from lib.geo import BLANK_MAP_STYLE, load_boundaries
+from lib.geo import NO_BASEMAP, load_boundaries
 from lib.maps import corridors as cm
 from lib.maps.legend import hex_to_rgba
 from tests.browser.conftest import ARTIFACTS
@@ -66,7 +66,7 @@ def test_the_default_deck_is_compact_and_under_300_kb(tables):
 
 def test_no_basemap_is_requested(tables):
     spec = _deck(tables)
-    assert spec["mapStyle"] == BLANK_MAP_STYLE
+    assert spec["mapStyle"] == NO_BASEMAP
     assert "cartocdn" not in json.dumps(spec)
 
 

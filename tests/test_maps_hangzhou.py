@@ -13,7 +13,7 @@ import vl_convert
 from lib import allocation, queries
 from lib.curated import load_curated
 from lib.db import DATA_DIR, make_engine
-from lib.geo import BLANK_MAP_STYLE, load_boundaries
+from lib.geo import NO_BASEMAP, load_boundaries
 from lib.maps import hangzhou as hz
 from lib.maps.legend import (
     NO_VALUE_COLOUR,
@@ -178,7 +178,7 @@ def test_deck_is_compact_offline_and_under_the_payload_budget(curated):
         assert len(text.encode("utf-8")) < PAYLOAD_BUDGET
         assert "\n" not in text  # compact, not pydeck's pretty-printed JSON
         spec = json.loads(text)
-        assert spec["mapStyle"] == BLANK_MAP_STYLE
+        assert spec["mapStyle"] == NO_BASEMAP
     spec = deck_json(hz.deck(frame_for(curated, "rd_gdp_share"), basemap=True))
     assert spec["mapStyle"].startswith("https://basemaps.cartocdn.com/")
 

@@ -25,7 +25,7 @@ from shapely.geometry import MultiPolygon, Point
 
 from lib.corridors import PLATFORM_TYPES
 from lib.geo import (
-    BLANK_MAP_STYLE,
+    NO_BASEMAP,
     bounds_view,
     label_points,
     load_boundaries,
@@ -511,7 +511,7 @@ def build_deck(
     return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(**view, pitch=0, bearing=0),
-        map_style=BLANK_MAP_STYLE,
+        map_style=NO_BASEMAP,
         map_provider=None,
         tooltip=TOOLTIP,
     )

@@ -24,8 +24,8 @@ from shapely.geometry import box
 
 from lib.allocation import format_figure, qualitative_text, unit_label, value_with_unit
 from lib.geo import (
-    BLANK_MAP_STYLE,
     DECIMALS,
+    NO_BASEMAP,
     bounds_view,
     label_points,
     load_boundaries,
@@ -519,7 +519,8 @@ def deck(
     return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(**view, pitch=0, bearing=0),
-        map_style=BASEMAP_STYLE if basemap else BLANK_MAP_STYLE,
+        map_style=BASEMAP_STYLE if basemap else NO_BASEMAP,
+        map_provider="carto" if basemap else None,
         tooltip={"html": TOOLTIP_HTML, "style": TOOLTIP_STYLE},
         height=height,
     )

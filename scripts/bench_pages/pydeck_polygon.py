@@ -1,9 +1,8 @@
-"""Benchmark floor: a page with one minimal pydeck polygon on the app's blank map style."""
+"""Benchmark floor: a page with one minimal pydeck polygon, with no base map (as the app's
+maps are drawn by default)."""
 
 import pydeck as pdk
 import streamlit as st
-
-from lib.geo import BLANK_MAP_STYLE
 
 st.set_page_config(page_title="bench: pydeck", layout="wide")
 st.title("Pydeck")
@@ -17,4 +16,4 @@ layer = pdk.Layer(
     filled=True,
 )
 view = pdk.ViewState(longitude=120.15, latitude=30.3, zoom=8)
-st.pydeck_chart(pdk.Deck(layers=[layer], initial_view_state=view, map_style=BLANK_MAP_STYLE))
+st.pydeck_chart(pdk.Deck(layers=[layer], initial_view_state=view, map_provider=None))

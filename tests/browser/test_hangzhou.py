@@ -33,10 +33,10 @@ DECK = '[data-testid="stDeckGlJsonChart"]'
 DETAIL = ".st-key-hz_detail"  # the bordered container of the district's detail
 RUNNING = '[data-testid="stApp"][data-test-script-state="running"]'
 TOOLTIP = ".deck-tooltip"
-BACKGROUND = (0xEE, 0xF2, 0xF5)  # lib.geo.BLANK_MAP_STYLE
+BACKGROUND = (0xFF, 0xFF, 0xFF)  # no base map: the light theme's page background
 HOSTILE = '<img src=x onerror="window.__xss=1">淳安县'
-# 淳安, 建德, 桐庐 and 拱墅 blank cover far more pixels than halos and buttons ever do.
-BLANK_DISTRICTS = 10_000
+# Districts large enough to be labelled inside: 淳安, 建德, 桐庐, 临安, 富阳, 余杭, 萧山.
+LABELLED_INSIDE = ("330127", "330182", "330122", "330112", "330111", "330110", "330109")
 
 
 def _query(page) -> dict[str, str]:
@@ -70,6 +70,18 @@ def _wait_for_polygons(page, colours: list[str], at_least: int = 150) -> list:
         if all(n >= at_least for n in counts) or time.monotonic() > deadline:
             return counts
         page.wait_for_timeout(300)
+
+
+def _filled_under_labels(page, colours: list[str]) -> dict[str, bool]:
+    """Whether the map shows one of these fills just below each inside label (clear of it)."""
+    pixels, box = _pixels(page), page.locator(DECK).first.bounding_box()
+    expected = np.array([_on_map(c) for c in colours])
+    filled = {}
+    for adcode in LABELLED_INSIDE:
+        x, y = _district_point(page, adcode)
+        under = pixels[round(y - box["y"]) + 16, round(x - box["x"])]
+        filled[adcode] = bool((np.abs(expected - under) <= 4).all(axis=1).any())
+    return filled
 
 
 def _district_point(page, adcode: str) -> tuple[float, float]:
@@ -146,8 +158,9 @@ def test_the_map_draws_the_13_districts_filled_and_labelled(page, app_url):
     colours = sequential_colours(5)  # R&D share: five classes, every district has a target
     counts = _wait_for_polygons(page, colours)
     assert all(n >= 150 for n in counts), counts
-    # Nothing drawn blank: white is only label halos and the zoom buttons, not districts.
-    assert _count(_pixels(page), (255, 255, 255), tolerance=2) < BLANK_DISTRICTS
+    # Nothing drawn blank: below each inside label is one of the classes' colours.
+    filled = _filled_under_labels(page, colours)
+    assert all(filled.values()), filled
     assert page.locator("h1").first.inner_text().strip() == t("page.hangzhou", "zh")
     legend = page.locator(".map-legend")
     assert "研究与试验发展经费支出占地区生产总值比重（%）" in legend.inner_text()
@@ -199,7 +212,9 @@ def test_switching_the_indicator_updates_map_legend_check_and_url(page, app_url)
     # The four districts without a target are drawn blank, not as the lowest class.
     counts = _wait_for_polygons(page, sequential_colours(5))
     assert all(n >= 150 for n in counts), counts
-    assert _count(_pixels(page), (255, 255, 255), tolerance=2) > BLANK_DISTRICTS
+    filled = _filled_under_labels(page, sequential_colours(5))
+    without_target = {"330127", "330182", "330122"}  # 淳安, 建德, 桐庐 (and 拱墅, called out)
+    assert {adcode for adcode, yes in filled.items() if not yes} == without_target, filled
     page.get_by_role("tab", name=t("hangzhou.tab.checks", "zh")).click()
     assert page.get_by_text("56.7亿元").count() >= 1
     assert_healthy(page)
