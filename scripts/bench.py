@@ -568,6 +568,7 @@ def bench_queries(settings: dict, database: Path, actual_rows: int, report: Repo
             lambda: queries.actuals(engine, None, hangzhou[:1]),
             False,
         ),
+        ("  overview: the number of actuals", lambda: [queries.actual_total(engine)], False),
         ("  every page: the data version", lambda: [queries.data_version(engine)], False),
     ]
     for label, query, budgeted in cases:

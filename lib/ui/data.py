@@ -37,13 +37,14 @@ def data_version(url: str) -> tuple[int, int, int]:
     return queries.data_version(engine_for(url))
 
 
-QUERIES: dict[str, Callable[..., pd.DataFrame]] = {
+QUERIES: dict[str, Callable[..., pd.DataFrame | int]] = {
     "plans": queries.plans,
     "indicators": queries.indicators,
     "regions": queries.regions,
     "targets": queries.targets,
     "actuals": queries.actuals,
     "actual_counts": queries.actual_counts,
+    "actual_total": queries.actual_total,
     "themes": queries.themes,
     "corridors": queries.corridors,
     "corridor_members": queries.corridor_members,
@@ -52,7 +53,7 @@ QUERIES: dict[str, Callable[..., pd.DataFrame]] = {
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _cached(name: str, url: str, version: tuple[int, int, int], *args) -> pd.DataFrame:
+def _cached(name: str, url: str, version: tuple[int, int, int], *args) -> pd.DataFrame | int:
     return QUERIES[name](engine_for(url), *args)
 
 
@@ -62,7 +63,7 @@ def data_key() -> tuple[str, tuple[int, int, int]]:
     return url, data_version(url)
 
 
-def _query(name: str, *args) -> pd.DataFrame:
+def _query(name: str, *args) -> pd.DataFrame | int:
     return _cached(name, *data_key(), *args)
 
 
@@ -99,6 +100,11 @@ def actuals(
 def actual_counts() -> pd.DataFrame:
     """How many actuals each indicator has in each region (cached)."""
     return _query("actual_counts")
+
+
+def actual_total() -> int:
+    """How many actuals there are (cached)."""
+    return _query("actual_total")
 
 
 def themes(plan_ids: tuple[str, ...]) -> pd.DataFrame:
