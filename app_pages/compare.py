@@ -21,6 +21,7 @@ from lib.ui.state import (
 )
 
 lang = current_language()
+data_key = data.data_key()  # one data version for the whole run
 page_title("compare", lang)
 st.caption(t("compare.intro", lang))
 names, short = name_column(lang), "short_en" if lang == "en" else "short_zh"
@@ -73,7 +74,7 @@ for plan_id in chosen:
 
 # --- Alignment (all logic in lib.comparison) ----------------------------------------------
 targets, indicators = data.targets(), data.indicators()
-own, cells, aligned = views.compare_alignment(data.data_key(), tuple(chosen))
+own, cells, aligned = views.compare_alignment(data_key, tuple(chosen))
 
 with controls("filters"):
     filters = st.columns(2)
@@ -170,13 +171,13 @@ if view == "aligned":
 # --- Pace and ambition of the shared indicators ------------------------------------------
 if view == "pace":
     with pace_tab:
-        shared = in_categories[in_categories["shared"]]
+        shared = cmp.filter_aligned(aligned, categories, "shared")
         if shared.empty:
             st.info(t("compare.no_shared", lang))
         else:
             shared_cells = cells[cells["indicator_id"].isin(shared["indicator_id"])]
             paces, pace_rows, chart_points = views.compare_paces(
-                data.data_key(), tuple(chosen), shared, cells, plan_labels, region_labels, lang
+                data_key, tuple(chosen), tuple(categories), plan_labels, region_labels, lang
             )
             st.subheader(t("compare.pace_heading", lang))
             st.caption(t("compare.pace_method", lang))
@@ -229,7 +230,7 @@ if view == "pace":
                             lang=lang,
                             frame=points,
                             cache_key=(
-                                data.data_key(),
+                                data_key,
                                 indicator["indicator_id"],
                                 tuple(chosen),
                                 lang,

@@ -22,6 +22,7 @@ CLICKS_KEY = "corridors_clicks"  # handled clicks: renames the pickable layers (
 PICK_KEY = "corridors_pick"  # the member or platform clicked last
 
 lang = current_language()
+data_key = data.data_key()  # one data version for the whole run
 page_title("corridors", lang)
 st.caption(t("corridors.intro", lang))
 names = name_column(lang)
@@ -94,7 +95,7 @@ focus_name = info.loc[view.focus, names] if view.focus else None
 with map_column, map_frame(map_title, focus_name, None, lang):
     st.pydeck_chart(
         views.corridor_deck(
-            data.data_key(),
+            data_key,
             tuple(visible),
             view.focus,
             lang,
@@ -128,7 +129,7 @@ with panel:
     if not view.focus:
         st.info(t("corridors.pick_prompt", lang))
         st.markdown(f"**{t('corridors.overview', lang)}**")
-        table = views.corridor_summary(data.data_key(), tuple(visible))
+        table = views.corridor_summary(data_key, tuple(visible))
         st.dataframe(
             {
                 t("corridors.col_corridor", lang): table[names],

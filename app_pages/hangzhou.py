@@ -18,11 +18,12 @@ LAST_PICK_KEY = "hz_map_last_pick"
 WIDGET_KEYS = {name: f"hz_{name}" for name in hz.VIEW_KEYS}
 
 lang = current_language()
+data_key = data.data_key()  # one data version for the whole run
 names_col = name_column(lang)
 page_title("hangzhou", lang)
 
 # The allocation table and what can be shown of it.
-tables = views.allocation_tables(data.data_key())
+tables = views.allocation_tables(data_key)
 table, indicators, district_frame = tables.table, tables.indicators, tables.district_frame
 if table.empty:
     st.info(t("hangzhou.no_table", lang))
@@ -88,7 +89,7 @@ page_tools("hangzhou", lang)
 # The chosen indicator on the map.
 indicator = by_id[indicator_id]
 actuals = data.actuals(indicator_id, (*codes, allocation.CITY_CODE))
-values, frame = views.hangzhou_map(data.data_key(), indicator_id, mode, lang)
+values, frame = views.hangzhou_map(data_key, indicator_id, mode, lang)
 plan = data.plans().set_index("id").loc[allocation.PLAN_ID]
 source = t("hangzhou.source", lang, plan=plan[f"title_{lang}"])
 check = next(each for each in tables.checks if each.indicator_id == indicator_id)
@@ -98,7 +99,7 @@ static_subtitle = t(f"hangzhou.static.subtitle.{mode}", lang)
 map_col, side_col = st.columns([2, 1], gap="medium")
 with map_col, map_frame(static_title, static_subtitle, None, lang):
     st.pydeck_chart(
-        views.hangzhou_deck(data.data_key(), indicator_id, mode, lang, district, basemap),
+        views.hangzhou_deck(data_key, indicator_id, mode, lang, district, basemap),
         on_select="rerun",
         selection_mode="single-object",
         key=MAP_KEY,
@@ -166,7 +167,7 @@ with side_col:
 # The static map for slides is the PNG/SVG download under the map, drawn on click.
 table_tab, checks_tab = st.tabs([t("hangzhou.tab.table", lang), t("hangzhou.tab.checks", lang)])
 with table_tab:
-    matrix, city_targets = views.hangzhou_tables_display(data.data_key(), lang)
+    matrix, city_targets = views.hangzhou_tables_display(data_key, lang)
     st.dataframe(
         matrix,
         hide_index=True,

@@ -14,11 +14,12 @@ from lib.ui.presenter import controls, page_tools, show_chart
 from lib.ui.state import current_language, set_url_params, url_list, url_param
 
 lang = current_language()
+data_key = data.data_key()  # one data version for the whole run
 page_title("trajectories", lang)
 st.caption(t("trajectories.intro", lang))
 
 indicators, plans = data.indicators(), data.plans()
-options, indicator_labels = views.trajectory_choices(data.data_key(), lang)
+options, indicator_labels = views.trajectory_choices(data_key, lang)
 if options.empty:
     st.info(t("common.no_data", lang))
     st.stop()
@@ -47,7 +48,7 @@ with controls():  # hidden in presenter mode
     )
     indicator = indicators.set_index("id").loc[indicator_id]
 
-    available, region_names = views.trajectory_regions(data.data_key(), indicator_id, lang)
+    available, region_names = views.trajectory_regions(data_key, indicator_id, lang)
     region_codes = st.multiselect(
         t("trajectories.regions", lang),
         list(region_names),
@@ -91,7 +92,7 @@ if not region_codes:
     st.stop()
 
 # 2. The trajectory: chart, and beside it every target with a link to its quote.
-view = views.trajectory_view(data.data_key(), indicator_id, tuple(region_codes), method, lang)
+view = views.trajectory_view(data_key, indicator_id, tuple(region_codes), method, lang)
 st.caption(
     t(
         "trajectories.indicator_facts",
@@ -127,7 +128,7 @@ with chart_column:
         lang=lang,
         frame=None,  # the table of section 4 has the data's downloads
         width="stretch",
-        cache_key=(data.data_key(), indicator_id, tuple(region_codes), method, lang, shown_options),
+        cache_key=(data_key, indicator_id, tuple(region_codes), method, lang, shown_options),
     )
 chart_column.caption(t("trajectories.chart_hint", lang))
 with list_column:
@@ -167,7 +168,7 @@ st.caption(t("trajectories.methods_help", lang))
 
 # 4. Every target and actual in view, as a table and as CSV.
 st.subheader(t("trajectories.table_heading", lang))
-table = views.trajectory_table(data.data_key(), indicator_id, tuple(region_codes), method, lang)
+table = views.trajectory_table(data_key, indicator_id, tuple(region_codes), method, lang)
 headers = trajectory.table_headers(lang)
 st.dataframe(
     table.rename(columns=headers),

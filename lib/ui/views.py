@@ -179,14 +179,15 @@ def compare_alignment(
 def compare_paces(
     key: DataKey,
     chosen: tuple[str, ...],
-    shared: pd.DataFrame,
-    cells: pd.DataFrame,
+    categories: tuple[str, ...],
     plan_labels: dict[str, str],
     region_labels: dict[str, str],
     lang: str,
 ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, pd.DataFrame]]:
-    """The annual paces the chosen plans imply for their shared indicators, their table, and
-    the dots of each shared indicator's small chart."""
+    """The annual paces the chosen plans imply for their shared indicators (in some
+    categories, or all), their table, and the dots of each shared indicator's small chart."""
+    own, cells, aligned = compare_alignment(key, chosen)
+    shared = comparison.filter_aligned(aligned, categories, "shared")
     shared_ids = tuple(shared["indicator_id"])
     paces = comparison.implied_paces(
         cells[cells["indicator_id"].isin(shared_ids)],
@@ -198,7 +199,6 @@ def compare_paces(
     rows = comparison.pace_table(
         paces, shared, list(chosen), plan_labels, region_labels, cells, lang
     )
-    own, _, _ = compare_alignment(key, chosen)
     points = {
         indicator_id: comparison.chart_points(own, paces, indicator_id, plan_labels)
         for indicator_id in shared_ids

@@ -110,6 +110,17 @@ def test_pace_view_shows_baselines_or_says_there_are_none(app_database):
     assert any("力度从高到低：嘉兴315推进方案 超过3.65%" in c.value for c in at.caption)
 
 
+def test_the_category_filter_narrows_the_pace_view_too(app_database):
+    plans = "zj_315_2023,jx_315_2023"
+    every = set(shown(open_page("compare", plans=plans, view="pace").dataframe[0])["指标"])
+    at = open_page("compare", plans=plans, view="pace", category="input")
+    inputs = set(shown(at.dataframe[0])["指标"])
+    indicators = pd.read_csv(DATA_DIR / "indicators.csv")
+    input_names = set(indicators.loc[indicators["category"] == "input", "name_zh"])
+    assert inputs and inputs < every and inputs <= input_names
+    assert all(spec["title"]["text"] in input_names for spec in vega_specs(at))
+
+
 def test_chart_titles_follow_the_language(app_database):
     at = open_page("compare", "en", plans="zj_315_2023,jx_315_2023", view="pace")
     titles = [spec["title"]["text"] for spec in vega_specs(at)]
