@@ -202,6 +202,14 @@ def test_deck_layers_polygons_labels_and_selected_outline(curated):
     assert "@@=pixels" not in json.dumps(spec)
     unselected = deck_json(hz.deck(frame_for(curated, "rd_gdp_share")))
     assert hz.SELECTED_LAYER_ID not in [item["id"] for item in unselected["layers"]]
+    # Leader lines and dots are paths: no layer type that compiles shaders of its own.
+    assert {item["@@type"] for item in spec["layers"]} == {"PolygonLayer", "PathLayer", "TextLayer"}
+    leaders = layer(spec, hz.LEADER_LAYER_ID)["data"]
+    dots = layer(spec, f"{hz.LEADER_LAYER_ID}_dots")
+    assert dots["capRounded"] is True and dots["widthUnits"] == "pixels"
+    assert len(leaders) == len(dots["data"]) >= 4  # the four small core districts at least
+    for leader, dot in zip(leaders, dots["data"], strict=True):
+        assert dot["dot"][0] == leader["line"][0]  # the dot sits where the line starts
 
 
 def test_names_with_html_stay_data_never_template(curated):

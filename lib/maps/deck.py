@@ -1,5 +1,5 @@
-"""What the interactive maps share: a Deck that serialises compactly in one pass, and string
-props that pydeck passes on as strings."""
+"""What the interactive maps share: a Deck that serialises compactly in one pass, string
+props that pydeck passes on as strings, and dots drawn as paths."""
 
 from __future__ import annotations
 
@@ -28,6 +28,15 @@ class CompactDeck(pdk.Deck):
                 ensure_ascii=False,
             )
         return self._json
+
+
+# About 10 m: below a pixel at every zoom the maps open at, and far above float32 rounding.
+DOT_STEP = 1e-4
+
+
+def dot_path(lon: float, lat: float) -> list[list[float]]:
+    """A path that a PathLayer with round caps draws as a dot of its width at (lon, lat)."""
+    return [[lon, lat], [lon + DOT_STEP, lat]]
 
 
 def string_prop(text: str) -> str:
