@@ -8,12 +8,13 @@ from lib.markdown import markdown_text
 from lib.source_reader import locate_quote, marked_html, read_source, search_lines, term_spans
 from lib.ui import data
 from lib.ui.export import export_menu
-from lib.ui.layout import html_block, page_title
+from lib.ui.layout import html_block, page_title, source_styles
 from lib.ui.presenter import controls, page_tools
 from lib.ui.state import current_language, follow_url, remember_url, set_url_params, url_param
 
 lang = current_language()
 page_title("sources", lang)
+source_styles()
 names = name_column(lang)
 short = "short_en" if lang == "en" else "short_zh"
 

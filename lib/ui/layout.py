@@ -1,4 +1,4 @@
-"""Building blocks every page shares: the title line, styles and honest empty states."""
+"""Building blocks the pages share: the title line, source styles and honest empty states."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import streamlit as st
 
 from lib.i18n import t
 
-STYLE = """
+# The source reader's highlights and numbered lines: only the sources page draws them, so only
+# it loads them (raw HTML in markdown costs every page that has any an extra script).
+SOURCE_STYLE = """
 <style>
 mark.quote { background: #ffe08a; padding: 0 2px; border-radius: 2px; }
 mark.hit { background: #cde6ff; padding: 0 2px; border-radius: 2px; }
@@ -17,8 +19,7 @@ mark.hit { background: #cde6ff; padding: 0 2px; border-radius: 2px; }
 
 
 def page_title(page_key: str, lang: str) -> None:
-    """The page's heading in the chosen language, and the shared styles."""
-    st.markdown(STYLE, unsafe_allow_html=True)
+    """The page's heading in the chosen language."""
     st.title(t(f"page.{page_key}", lang))
 
 
@@ -30,3 +31,8 @@ def not_built(lang: str) -> None:
 def html_block(fragment: str) -> None:
     """Render HTML that was built only from escaped text (see lib.source_reader.marked_html)."""
     st.markdown(fragment, unsafe_allow_html=True)
+
+
+def source_styles() -> None:
+    """The styles of quoted and numbered source lines (the sources page)."""
+    html_block(SOURCE_STYLE)

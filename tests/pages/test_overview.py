@@ -26,6 +26,8 @@ def test_overview_shows_a_card_per_plan_with_headline_links(app_database):
     targets = [link.proto.query_string for link in links if "target=" in link.proto.query_string]
     assert len(targets) >= 12 * 2
     assert any("zj_315_2023" in q for q in targets)
+    # No raw HTML: the browser loads no HTML parser for this page (the sources page has one).
+    assert not any(m.allow_html for m in at.markdown)
 
 
 def test_overview_in_english_names_the_province_plan(app_database):

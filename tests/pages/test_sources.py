@@ -17,6 +17,7 @@ def test_a_target_link_opens_its_document_with_the_quote_marked(app_database):
     assert at.selectbox[0].value == "zj_315_2023"
     marked = [m.value for m in at.markdown if '<mark class="quote">' in m.value]
     assert marked and f'<mark class="quote">{target["quote"]}</mark>' in marked[0]
+    assert any("mark.quote {" in m.value and m.allow_html for m in at.markdown)  # its colour
 
 
 def test_search_reports_hits_and_keeps_the_term_in_the_url(app_database):
