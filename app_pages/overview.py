@@ -23,7 +23,7 @@ columns[0].metric(t("overview.metric_plans", lang), len(plans))
 columns[1].metric(t("overview.metric_targets", lang), int(counts["targets"].sum()))
 columns[2].metric(t("overview.metric_baselines", lang), int(counts["baselines"].sum()))
 columns[3].metric(t("overview.metric_indicators", lang), len(indicators))
-columns[4].metric(t("overview.metric_actuals", lang), data.actual_total())
+columns[4].metric(t("overview.metric_actuals", lang), data.table_counts()["actual"])
 
 st.subheader(t("overview.plans", lang))
 export_menu(None, counts, "overview-plans", lang)

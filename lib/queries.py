@@ -87,12 +87,6 @@ def actual_counts(engine: Engine) -> pd.DataFrame:
     return _frame(engine, statement)
 
 
-def actual_total(engine: Engine) -> int:
-    """How many actuals there are in all (the overview's figure: one count, no grouping)."""
-    with engine.connect() as connection:
-        return int(connection.execute(select(func.count()).select_from(Actual)).scalar_one())
-
-
 def data_version(engine: Engine) -> tuple[int, int, int]:
     """Changes whenever an upload is committed or undone: (batches, last batch id, undone)."""
     statement = select(

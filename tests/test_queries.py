@@ -38,9 +38,9 @@ def test_actuals_narrow_to_indicators_regions_a_year_and_a_note(curated_engine):
 
 def test_actual_counts_per_indicator_and_region(curated_engine):
     assert queries.actual_counts(curated_engine).empty
-    assert queries.actual_total(curated_engine) == 0
+    assert queries.table_counts(curated_engine)["actual"] == 0
     upload(curated_engine)
-    assert queries.actual_total(curated_engine) == 4
+    assert queries.table_counts(curated_engine)["actual"] == 4
     counts = queries.actual_counts(curated_engine)
     assert counts.to_dict("records") == [
         {"indicator_id": "new_hitech_enterprises", "region_code": "330100", "n": 1},

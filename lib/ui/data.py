@@ -37,14 +37,14 @@ def data_version(url: str) -> tuple[int, int, int]:
     return queries.data_version(engine_for(url))
 
 
-QUERIES: dict[str, Callable[..., pd.DataFrame | int]] = {
+QUERIES: dict[str, Callable[..., pd.DataFrame | dict[str, int]]] = {
     "plans": queries.plans,
     "indicators": queries.indicators,
     "regions": queries.regions,
     "targets": queries.targets,
     "actuals": queries.actuals,
     "actual_counts": queries.actual_counts,
-    "actual_total": queries.actual_total,
+    "table_counts": queries.table_counts,
     "themes": queries.themes,
     "corridors": queries.corridors,
     "corridor_members": queries.corridor_members,
@@ -53,7 +53,9 @@ QUERIES: dict[str, Callable[..., pd.DataFrame | int]] = {
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _cached(name: str, url: str, version: tuple[int, int, int], *args) -> pd.DataFrame | int:
+def _cached(
+    name: str, url: str, version: tuple[int, int, int], *args
+) -> pd.DataFrame | dict[str, int]:
     return QUERIES[name](engine_for(url), *args)
 
 
@@ -63,7 +65,7 @@ def data_key() -> tuple[str, tuple[int, int, int]]:
     return url, data_version(url)
 
 
-def _query(name: str, *args) -> pd.DataFrame | int:
+def _query(name: str, *args) -> pd.DataFrame | dict[str, int]:
     return _cached(name, *data_key(), *args)
 
 
@@ -102,9 +104,9 @@ def actual_counts() -> pd.DataFrame:
     return _query("actual_counts")
 
 
-def actual_total() -> int:
-    """How many actuals there are (cached)."""
-    return _query("actual_total")
+def table_counts() -> dict[str, int]:
+    """Row counts of the main tables, by table name (cached; one count each, no grouping)."""
+    return _query("table_counts")
 
 
 def themes(plan_ids: tuple[str, ...]) -> pd.DataFrame:
