@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import io
 
 import pandas as pd
@@ -361,3 +363,26 @@ def test_the_table_has_every_target_and_actual_and_exports_as_csv(curated):
     assert "Source" not in exported.columns, "the relative link is for the screen only"
     assert len(exported) == len(table)
     assert not exported.astype(str).isin(["None"]).any().any()
+
+
+def test_drawing_a_view_leaves_it_as_it_was(curated):
+    """The page's cache shares one view between runs and sessions (data.shared_cache), so
+    nothing that draws it may change it."""
+    from lib.charts.trajectory import trajectory_chart
+
+    view = _assemble(curated, actuals=_actuals(RD_ACTUALS))
+    before = copy.deepcopy(view)
+    trajectory_chart(view, title="R&D", unit="%", lang="en").to_dict()
+    tr.target_lines(view.markers, "en")
+    tr.target_lines(view.listed, "en")
+    for row in view.assessed.itertuples():
+        tr.status_line(row, "en")
+    shown, codes = tr.methods_side_by_side(view, "en")
+    shown[shown.columns[0]] = "changed"  # what the caller does with these is its own business
+    tr.export_table(tr.view_table(view, "en"), "en")
+    for field in dataclasses.fields(view):
+        value, kept = getattr(view, field.name), getattr(before, field.name)
+        if isinstance(value, pd.DataFrame):
+            pd.testing.assert_frame_equal(value, kept, obj=field.name)
+        else:
+            assert value == kept, field.name

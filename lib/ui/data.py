@@ -129,6 +129,27 @@ def platforms() -> pd.DataFrame:
     return _query("platforms")
 
 
+_SHARED_CACHES: list = []
+
+
+def shared_cache(max_entries: int) -> Callable[[Callable], Callable]:
+    """Cache results that every run shares as they are (st.cache_resource), not as copies.
+
+    For large results that pages and lib only read (decks, a trajectory's frames):
+    st.cache_data would unpickle a fresh copy on every run, 16-22 ms for one of these.
+    Keyed like the other caches (with data_key()) and cleared with them after a write.
+    """
+
+    def decorate(func: Callable) -> Callable:
+        cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(func)
+        _SHARED_CACHES.append(cached)
+        return cached
+
+    return decorate
+
+
 def clear_after_write() -> None:
     """Forget cached query results so that every page shows the new data."""
     st.cache_data.clear()
+    for cached in _SHARED_CACHES:
+        cached.clear()

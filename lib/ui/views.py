@@ -33,7 +33,7 @@ def overview_tables(key: DataKey) -> tuple[pd.DataFrame, dict[str, list[dict]]]:
     return counts, headlines
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.shared_cache(max_entries=64)
 def trajectory_view(
     key: DataKey, indicator_id: str, region_codes: tuple[str, ...], method: str, lang: str
 ) -> trajectory.Trajectory:
@@ -108,7 +108,7 @@ def hangzhou_map(
     return values, hz.map_frame(values, indicator, lang, mode)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.shared_cache(max_entries=64)
 def hangzhou_deck(
     key: DataKey, indicator_id: str, mode: str, lang: str, district: str | None, basemap: bool
 ) -> CompactDeck:
@@ -129,7 +129,7 @@ def hangzhou_tables_display(key: DataKey, lang: str) -> tuple[pd.DataFrame, pd.D
     return matrix, allocation.city_display(tables.indicators, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.shared_cache(max_entries=64)
 def corridor_deck(
     key: DataKey,
     visible: tuple[str, ...],

@@ -6,7 +6,6 @@ import html
 import json
 
 import pytest
-import streamlit as st
 from sqlalchemy import update
 
 from lib.curated import load_curated
@@ -15,6 +14,7 @@ from lib.i18n import t
 from lib.maps import hangzhou as hz
 from lib.markdown import markdown_text
 from lib.models import Actual, Region, UploadBatch
+from lib.ui import data
 from tests.pages.apptest import deck_specs, open_page, vega_specs
 
 PAYLOAD_BUDGET = 300_000
@@ -54,9 +54,9 @@ def layer(spec: dict, layer_id: str) -> dict:
 @pytest.fixture
 def fresh_cache():
     """Forget cached query results before and after: the test uses a database of its own."""
-    st.cache_data.clear()
+    data.clear_after_write()
     yield
-    st.cache_data.clear()
+    data.clear_after_write()
 
 
 @pytest.fixture
@@ -212,7 +212,7 @@ def test_attainment_mode_maps_status_once_2024_actuals_are_uploaded(own_database
             ("new_hitech_enterprises", "330100", 2024, 2050),  # the city itself
         ],
     )
-    st.cache_data.clear()  # as an upload does
+    data.clear_after_write()  # as an upload does
     at = open_page("hangzhou", indicator="new_hitech_enterprises", district="330108")
     mode = widget(at.radio, t("hangzhou.mode", "zh"))
     assert not mode.disabled

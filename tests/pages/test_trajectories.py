@@ -6,13 +6,13 @@ import json
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from lib.curated import load_curated
 from lib.db import DATA_DIR, make_engine
 from lib.i18n import t
 from lib.progress import METHODS, STATUS_LABELS, Status
+from lib.ui import data
 from tests.pages.apptest import open_page
 
 PROVINCE, HANGZHOU, JIAXING = "330000", "330100", "330400"
@@ -66,9 +66,9 @@ def param(at, name: str) -> str:
 @pytest.fixture
 def fresh_cache():
     """Cached query results would hide another database's data from the page."""
-    st.cache_data.clear()
+    data.clear_after_write()
     yield
-    st.cache_data.clear()
+    data.clear_after_write()
 
 
 def test_the_default_view_shows_rd_intensity_targets_for_province_hangzhou_and_jiaxing(
@@ -257,7 +257,7 @@ def test_loading_actuals_changes_the_statuses_and_draws_the_trend(uploaded_datab
     assert lines(before).empty
 
     _load_actuals(uploaded_database, ACTUALS_CSV)
-    st.cache_data.clear()  # what the upload page does after a commit
+    data.clear_after_write()  # what the upload page does after a commit
     after = open_page("trajectories", "en")
     statuses = _statuses(after)
     # 3.11% in 2022 meets the 2018 opinions' 3% for 2022.

@@ -1,0 +1,27 @@
+"""The page-facing caches of lib.ui.data: shared results, and forgetting them after a write."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.ui import data
+
+calls: list[int] = []
+
+
+@data.shared_cache(max_entries=4)
+def _summary(key: int) -> pd.DataFrame:
+    calls.append(key)
+    return pd.DataFrame({"key": [key]})
+
+
+def test_a_shared_result_is_handed_out_as_is_until_a_write_clears_it():
+    data.clear_after_write()
+    calls.clear()
+    first = _summary(1)
+    assert _summary(1) is first, "no copy per run"
+    assert calls == [1]
+    data.clear_after_write()  # what the upload page does after a commit or an undo
+    again = _summary(1)
+    assert again is not first
+    assert calls == [1, 1]
