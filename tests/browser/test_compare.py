@@ -1,5 +1,6 @@
 """In the browser: choose plans, read the aligned table, switch tabs, download the table."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -21,16 +22,22 @@ def open_compare(page, app_url: str, **params: str) -> None:
     page.locator("h1").filter(has_text=title).wait_for()
 
 
-def grid_rows(page, nth: int = 0) -> list[list[str]]:
-    """The rows the data grid draws (its accessible table), as lists of cell texts."""
+def grid_rows(page, nth: int = 0, until=bool, timeout: float = 15) -> list[list[str]]:
+    """The rows the data grid draws (its accessible table), as lists of cell texts; read again
+    until `until(rows)` holds or the time is up (the grid fills its table in steps)."""
     grid = page.locator('[data-testid="stDataFrame"]').nth(nth)
     # The grid paints a canvas; its cells live in a hidden table for assistive technology.
     grid.locator('[role="gridcell"]').first.wait_for(state="attached")
-    return [
-        [cell.inner_text() for cell in row.locator('[role="gridcell"]').all()]
-        for row in grid.locator('[role="row"]').all()
-        if row.locator('[role="gridcell"]').count()
-    ]
+    deadline = time.monotonic() + timeout
+    while True:
+        rows = [
+            [cell.inner_text() for cell in row.locator('[role="gridcell"]').all()]
+            for row in grid.locator('[role="row"]').all()
+            if row.locator('[role="gridcell"]').count()
+        ]
+        if until(rows) or time.monotonic() > deadline:
+            return rows
+        page.wait_for_timeout(300)
 
 
 def test_four_plans_align_rd_intensity_in_one_row_with_four_values(page, app_url):
@@ -38,7 +45,8 @@ def test_four_plans_align_rd_intensity_in_one_row_with_four_values(page, app_url
     open_compare(page, app_url, plans=FOUR)
     headers = page.locator('[data-testid="stDataFrame"]').first.locator('[role="columnheader"]')
     assert headers.nth(7).inner_text().startswith("2018年科技新政若干意见")
-    rows = [row for row in grid_rows(page) if row[0] == RD_ZH]
+    shown = grid_rows(page, until=lambda rows: any(row[0] == RD_ZH for row in rows))
+    rows = [row for row in shown if row[0] == RD_ZH]
     assert len(rows) == 1
     indicator, category, unit, differs, *values = rows[0]
     assert (category, unit) == ("投入", "%") and differs.startswith("≠ ")
@@ -82,8 +90,9 @@ def test_the_themes_tab_shows_jiaxings_new_energy_highland_as_jiaxing_only(page,
     wait_idle(page)
     page.wait_for_function("location.search.includes('view=themes')")
     page.get_by_role("heading", name="三大科创高地").wait_for()
-    rows = grid_rows(page, 0)
-    assert ["仅 嘉兴315推进方案", "", "新能源科创高地"] in rows
+    jiaxing_only = ["仅 嘉兴315推进方案", "", "新能源科创高地"]
+    rows = grid_rows(page, 0, until=lambda rows: jiaxing_only in rows)
+    assert jiaxing_only in rows
     assert ["= 相同", "新材料科创高地", "新材料科创高地"] in rows
     expander = page.locator('[data-testid="stExpander"]').first
     assert "重点科创平台提能造峰行动" in expander.inner_text()
