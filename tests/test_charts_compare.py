@@ -54,3 +54,10 @@ def test_title_unit_and_axis_labels_are_in_the_chosen_language():
     assert chinese["layer"][0]["encoding"]["x"]["title"] == "年份"
     tooltip_titles = [t["title"] for t in chinese["layer"][0]["encoding"]["tooltip"]]
     assert tooltip_titles == ["规划", "年份", "原文表述", "类型"]
+
+
+def test_drawing_leaves_the_points_as_they_were():
+    """The compare page's cache shares the points between runs (data.shared_cache)."""
+    points = POINTS.copy()
+    spec()
+    pd.testing.assert_frame_equal(POINTS, points)

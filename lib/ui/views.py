@@ -175,7 +175,7 @@ def compare_alignment(
     return own, cells, comparison.align_indicators(cells, data.indicators(), list(chosen))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@data.shared_cache(max_entries=32)
 def compare_paces(
     key: DataKey,
     chosen: tuple[str, ...],
