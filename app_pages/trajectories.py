@@ -152,11 +152,8 @@ st.info(
 )
 if view.assessed.empty:
     st.caption(t("trajectories.no_targets", lang))
-for row in view.assessed.itertuples():
-    badge = trajectory.status_badge(row.status, lang)
-    badge_column, text_column = st.columns([1, 5], vertical_alignment="top")
-    badge_column.badge(badge["label"], color=badge["color"], icon=badge["icon"])
-    text_column.markdown(trajectory.status_line(row, lang))
+else:
+    st.markdown(trajectory.status_block(view.assessed, lang))
 
 st.markdown(f"**{t('trajectories.methods_heading', lang)}**")
 shown, codes = trajectory.methods_side_by_side(view, lang)

@@ -582,6 +582,22 @@ def status_line(row, lang: str) -> str:
     return f"{words}  \n:gray[{markdown_text(explanation)}]"
 
 
+def status_badge_markdown(status: str, lang: str) -> str:
+    """A status as a Markdown badge, as st.badge would draw it."""
+    badge = status_badge(status, lang)
+    label = badge["label"].replace("[", "\\[").replace("]", "\\]")
+    return f":{badge['color']}-badge[{badge['icon']} {label}]"
+
+
+def status_block(assessed: pd.DataFrame, lang: str) -> str:
+    """Every assessed target as a paragraph: its status badge, the target in plain words and
+    why it has its status (one Markdown block: a column pair per target made the page slow)."""
+    return "\n\n".join(
+        f"{status_badge_markdown(row.status, lang)} {status_line(row, lang)}"
+        for row in assessed.itertuples()
+    )
+
+
 # ---------------------------------------------------------------------------------------
 # Tables
 

@@ -322,6 +322,17 @@ def test_every_status_has_a_badge_with_a_label_colour_and_icon():
     )
 
 
+def test_the_status_block_has_a_badged_paragraph_per_target_with_its_reason(curated):
+    view = _assemble(curated, actuals=_actuals(RD_ACTUALS))
+    paragraphs = tr.status_block(view.assessed, "en").split("\n\n")
+    assert len(paragraphs) == len(view.assessed) > 1
+    for paragraph, row in zip(paragraphs, view.assessed.itertuples(), strict=True):
+        badge = tr.status_badge(row.status, "en")
+        assert paragraph.startswith(f":{badge['color']}-badge[{badge['icon']} {badge['label']}] ")
+        assert paragraph.endswith(tr.status_line(row, "en"))
+    assert tr.status_badge_markdown("on_track", "en").endswith("On track]")
+
+
 def test_methods_are_named_and_described_in_both_languages():
     assert tr.choose_method("sdg_ratio") == "sdg_ratio"
     assert tr.choose_method("nonsense") == progress.DEFAULT_METHOD

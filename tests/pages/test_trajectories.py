@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -49,7 +50,7 @@ def lines(at) -> pd.DataFrame:
 
 def badges(at) -> list[str]:
     """The labels of the status badges, in page order."""
-    return [m.value.split("[", 1)[1].rstrip("]") for m in at.markdown if "-badge[" in m.value]
+    return [label for m in at.markdown for label in re.findall(r"-badge\[(.*?)\]", m.value)]
 
 
 def widget(elements, label: str):
