@@ -9,7 +9,7 @@ from lib.image_export import presentation_subtitle, source_line
 from lib.source_reader import read_source
 from lib.ui import data, views
 from lib.ui.export import export_menu
-from lib.ui.layout import page_title
+from lib.ui.layout import app_page, page_title
 from lib.ui.presenter import controls, page_tools, show_chart
 from lib.ui.state import (
     current_language,
@@ -288,6 +288,7 @@ if view == "themes":
             )
             lines = {plan_id: read_source(plan_id) for plan_id in listing}
             spans = cmp.task_spans(themes, lines)
+            sources_page = app_page("sources")
             task_links = cmp.task_target_labels(
                 cmp.task_targets(spans, targets, lines), targets, indicators, lang
             )
@@ -315,7 +316,7 @@ if view == "themes":
                                 column.caption(t("compare.task_targets_none", lang))
                             for label, target_id in links:
                                 column.page_link(
-                                    "app_pages/sources.py",
+                                    sources_page,
                                     label=label,
                                     icon=":material/format_quote:",
                                     query_params={"target": target_id, **lang_param},

@@ -10,7 +10,7 @@ from lib.markdown import markdown_text
 from lib.progress import badge
 from lib.ui import data, views
 from lib.ui.export import export_menu
-from lib.ui.layout import html_block, page_title
+from lib.ui.layout import app_page, html_block, page_title
 from lib.ui.presenter import controls, map_frame, page_tools
 from lib.ui.state import current_language, set_url_params, url_param
 
@@ -168,11 +168,12 @@ with panel:
     st.text(corridor["description_en" if lang == "en" else "description_zh"])
 
     st.markdown(f"**{t('corridors.says', lang)}**")
+    sources_page = app_page("sources")
     texts = cor.source_texts([corridor["source"], *own_members["source"], *own_platforms["source"]])
     said = cor.statements({**corridor, "id": view.focus}, own_members, own_platforms, texts, lang)
     for row in said.itertuples():
         st.page_link(
-            "app_pages/sources.py",
+            sources_page,
             label=markdown_text(row.quote),
             icon=":material/format_quote:",
             query_params={**cor.sources_query(row.source, row.snippet), **link_lang},
@@ -225,7 +226,7 @@ with panel:
         st.caption(t("corridors.no_targets", lang))
     for row in assessed.to_dict("records"):
         st.page_link(
-            "app_pages/sources.py",
+            sources_page,
             label=markdown_text(cor.figure_label(row, lang)),
             icon=":material/flag:",
             query_params={"target": row["id"], **link_lang},
@@ -241,7 +242,7 @@ with panel:
         st.markdown(f"**{t('corridors.baselines', lang)}**")
         for row in past.to_dict("records"):
             st.page_link(
-                "app_pages/sources.py",
+                sources_page,
                 label=markdown_text(cor.figure_label(row, lang)),
                 icon=":material/history:",
                 query_params={"target": row["id"], **link_lang},

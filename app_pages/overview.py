@@ -1,12 +1,12 @@
 """The overview: every plan as a card with its issuer, period and headline targets."""
 
-import pandas as pd
 import streamlit as st
 
+from lib import overview
 from lib.i18n import name_column, t
 from lib.ui import data, views
 from lib.ui.export import export_menu
-from lib.ui.layout import page_title
+from lib.ui.layout import app_page, page_title
 from lib.ui.presenter import page_tools
 from lib.ui.state import current_language
 
@@ -28,33 +28,20 @@ columns[4].metric(t("overview.metric_actuals", lang), data.table_counts()["actua
 st.subheader(t("overview.plans", lang))
 export_menu(None, counts, "overview-plans", lang)
 cards = st.columns(3)
+sources_page = app_page("sources")
 for i, plan in enumerate(counts.to_dict("records")):
     with cards[i % 3].container(border=True):
-        st.markdown(f"**{plan['short_en'] if en else plan['short_zh']}**")
-        st.caption(plan["title_en"] if en else plan["title_zh"])
-        st.text(
-            " · ".join(
-                [
-                    plan["issuer_en"] if en else plan["issuer_zh"],
-                    t(f"overview.level_{plan['level']}", lang),
-                    t("overview.period", lang, start=plan["period_start"], end=plan["period_end"]),
-                    t("overview.issued", lang, date=plan["issue_date"])
-                    if pd.notna(plan["issue_date"])
-                    else t("overview.issued_unknown", lang),
-                ]
-            )
-        )
-        st.caption(t("overview.counts", lang, targets=plan["targets"], baselines=plan["baselines"]))
+        st.markdown(overview.plan_card_text(plan, lang))
         for target in headlines.get(plan["id"], []):
             name = indicator_names[target["indicator_id"]]
             st.page_link(
-                "app_pages/sources.py",
+                sources_page,
                 label=f"{name} · {target['year']} · {target['value_text']}",
                 icon=":material/format_quote:",
                 query_params={"target": target["id"], **({"lang": lang} if en else {})},
             )
         st.page_link(
-            "app_pages/sources.py",
+            sources_page,
             label=t("overview.read", lang),
             icon=":material/description:",
             query_params={"plan": plan["id"], **({"lang": lang} if en else {})},

@@ -6,7 +6,7 @@ from lib import saved_views
 from lib.i18n import t
 from lib.markdown import markdown_text
 from lib.ui import data
-from lib.ui.layout import page_title
+from lib.ui.layout import app_page, page_title
 from lib.ui.presenter import import_saved_views, page_tools, request_slide, show_import_result
 from lib.ui.state import current_language
 
@@ -68,7 +68,7 @@ else:
             key=f"slides-down-{view['id']}",
         )
         row.page_link(
-            f"app_pages/{view['page']}.py",
+            app_page(view["page"]),
             label=t("slides.open", lang),
             icon=":material/open_in_new:",
             query_params={**saved_views.query_params(view["query"]), **lang_param},

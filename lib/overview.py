@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.i18n import t
+from lib.markdown import markdown_text
+
 # The indicators an analyst looks for first, in order; a plan's headline targets are its
 # targets for the first of these it has.
 HEADLINE_INDICATORS = (
@@ -44,3 +47,29 @@ def headline_targets(targets: pd.DataFrame, limit: int = 3) -> pd.DataFrame:
     )
     first = ordered.drop_duplicates(["plan_id", "indicator_id"])
     return first.groupby("plan_id").head(limit).drop(columns=["rank", "is_district"])
+
+
+def plan_card_text(plan: dict, lang: str) -> str:
+    """A plan card's text as one Markdown block: short name, full title, issuer, level,
+    period and issue date, and its counts (small grey lines where the card had captions)."""
+    en = lang == "en"
+    issued = (
+        t("overview.issued", lang, date=plan["issue_date"])
+        if pd.notna(plan["issue_date"])
+        else t("overview.issued_unknown", lang)
+    )
+    facts = [
+        plan["issuer_en"] if en else plan["issuer_zh"],
+        t(f"overview.level_{plan['level']}", lang),
+        t("overview.period", lang, start=plan["period_start"], end=plan["period_end"]),
+        issued,
+    ]
+    counts = t("overview.counts", lang, targets=plan["targets"], baselines=plan["baselines"])
+    return "  \n".join(
+        [
+            f"**{markdown_text(plan['short_en'] if en else plan['short_zh'])}**",
+            f":small[:gray[{markdown_text(plan['title_en'] if en else plan['title_zh'])}]]",
+            markdown_text(" · ".join(facts)),
+            f":small[:gray[{markdown_text(counts)}]]",
+        ]
+    )

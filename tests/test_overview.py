@@ -1,6 +1,6 @@
 import pandas as pd
 
-from lib.overview import headline_targets, plan_summary
+from lib.overview import headline_targets, plan_card_text, plan_summary
 
 
 def _targets() -> pd.DataFrame:
@@ -32,3 +32,27 @@ def test_summary_counts_targets_and_baselines_per_plan():
     assert summary.loc["p", ["targets", "baselines"]].tolist() == [5, 1]
     assert summary.loc["r", ["targets", "baselines"]].tolist() == [0, 0]
     assert summary.index[0] == "p"
+
+
+def test_a_card_says_what_a_plan_is_in_one_block_and_shows_titles_literally():
+    plan = {
+        "short_en": "Plan *A*",
+        "short_zh": "规划A",
+        "title_en": "A [plan] for 2027",
+        "title_zh": "规划",
+        "issuer_en": "Province",
+        "issuer_zh": "省政府",
+        "level": "province",
+        "period_start": 2023,
+        "period_end": 2027,
+        "issue_date": None,
+        "targets": 5,
+        "baselines": 2,
+    }
+    lines = plan_card_text(plan, "en").split("  \n")
+    assert lines[0] == r"**Plan \*A\***"
+    assert lines[1] == r":small[:gray[A \[plan\] for 2027]]"
+    assert "2023" in lines[2] and "2027" in lines[2] and "Issue date not stated" in lines[2]
+    assert lines[3].startswith(":small[:gray[") and "5" in lines[3] and "2" in lines[3]
+    dated = plan_card_text({**plan, "issue_date": "2023-05-01"}, "en")
+    assert r"Issued 2023\-05\-01" in dated  # shown as 2023-05-01

@@ -23,6 +23,12 @@ def page_title(page_key: str, lang: str) -> None:
     st.title(t(f"page.{page_key}", lang))
 
 
+def app_page(page_key: str) -> st.Page:
+    """The app's page as app.py registers it, for st.page_link: a link to a Page skips
+    resolving the script's path, which the overview's 48 links paid for each time."""
+    return st.Page(f"app_pages/{page_key}.py", url_path=page_key)
+
+
 def not_built(lang: str) -> None:
     """Say plainly that a page's feature does not exist yet."""
     st.info(t("common.not_built", lang))
