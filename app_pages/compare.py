@@ -73,7 +73,7 @@ for plan_id in chosen:
     )
 
 # --- Alignment (all logic in lib.comparison) ----------------------------------------------
-targets, indicators = data.targets(), data.indicators()
+indicators = data.indicators()
 own, cells, aligned = views.compare_alignment(data_key, tuple(chosen))
 
 with controls("filters"):
@@ -154,9 +154,14 @@ if view == "aligned":
                 },
                 key="compare_aligned",
             )
-            export = cmp.export_table(shown, chosen, plan_labels, region_labels, lang)
-            export_menu(None, export, "compare-aligned", lang, t("compare.export_sheet", lang))
-        for row in cmp.excluded_counts(targets, plans.reset_index(), chosen).itertuples():
+            export_menu(
+                None,
+                lambda: cmp.export_table(shown, chosen, plan_labels, region_labels, lang),
+                "compare-aligned",
+                lang,
+                t("compare.export_sheet", lang),
+            )
+        for row in views.compare_excluded(data_key, tuple(chosen)).itertuples():
             if row.other_regions or row.assigned:
                 st.caption(
                     t(
@@ -288,6 +293,7 @@ if view == "themes":
             )
             lines = {plan_id: read_source(plan_id) for plan_id in listing}
             spans = cmp.task_spans(themes, lines)
+            targets = data.targets()
             sources_page = app_page("sources")
             task_links = cmp.task_target_labels(
                 cmp.task_targets(spans, targets, lines), targets, indicators, lang

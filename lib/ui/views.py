@@ -175,6 +175,12 @@ def compare_alignment(
     return own, cells, comparison.align_indicators(cells, data.indicators(), list(chosen))
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def compare_excluded(key: DataKey, chosen: tuple[str, ...]) -> pd.DataFrame:
+    """Per chosen plan, how many of its figures the alignment leaves out, and why."""
+    return comparison.excluded_counts(data.targets(), data.plans(), list(chosen))
+
+
 @data.shared_cache(max_entries=32)
 def compare_paces(
     key: DataKey,
