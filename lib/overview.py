@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.i18n import t
+from lib.i18n import name_column, t
 from lib.markdown import markdown_text
 
 # The indicators an analyst looks for first, in order; a plan's headline targets are its
@@ -47,6 +47,18 @@ def headline_targets(targets: pd.DataFrame, limit: int = 3) -> pd.DataFrame:
     )
     first = ordered.drop_duplicates(["plan_id", "indicator_id"])
     return first.groupby("plan_id").head(limit).drop(columns=["rank", "is_district"])
+
+
+def headline_links(
+    headlines: pd.DataFrame, indicators: pd.DataFrame, lang: str
+) -> dict[str, list[tuple[str, str]]]:
+    """Each plan's headline targets as link labels ("indicator · year · figure") and ids."""
+    names = indicators.set_index("id")[name_column(lang)]
+    links: dict[str, list[tuple[str, str]]] = {}
+    for row in headlines.to_dict("records"):
+        label = f"{names[row['indicator_id']]} · {row['year']} · {row['value_text']}"
+        links.setdefault(row["plan_id"], []).append((label, row["id"]))
+    return links
 
 
 def plan_card_text(plan: dict, lang: str) -> str:

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from lib.overview import headline_targets, plan_card_text, plan_summary
+from lib.overview import headline_links, headline_targets, plan_card_text, plan_summary
 
 
 def _targets() -> pd.DataFrame:
@@ -56,3 +56,22 @@ def test_a_card_says_what_a_plan_is_in_one_block_and_shows_titles_literally():
     assert lines[3].startswith(":small[:gray[") and "5" in lines[3] and "2" in lines[3]
     dated = plan_card_text({**plan, "issue_date": "2023-05-01"}, "en")
     assert r"Issued 2023\-05\-01" in dated  # shown as 2023-05-01
+
+
+def test_headline_links_name_the_indicator_year_and_figure_in_the_chosen_language():
+    targets = _targets().assign(value_text=["3%", "3.4%", "2%", "5", "17%", "2.9%", "9"])
+    indicators = pd.DataFrame(
+        {
+            "id": ["rd_gdp_share", "hitech_va_share", "other"],
+            "name_zh": ["研发投入强度", "高新技术产业增加值占比", "其他"],
+            "name_en": ["R&D intensity", "High-tech share", "Other"],
+        }
+    )
+    links = headline_links(headline_targets(targets), indicators, "en")
+    assert links["p"] == [
+        ("R&D intensity · 2027 · 3.4%", "p-2"),
+        ("High-tech share · 2024 · 17%", "p-5"),
+        ("Other · 2024 · 5", "p-4"),
+    ]
+    assert links["q"] == [("Other · 2025 · 9", "q-1")]
+    assert headline_links(headline_targets(targets), indicators, "zh")["q"][0][0].startswith("其他")

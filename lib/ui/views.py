@@ -20,17 +20,14 @@ from lib.ui import data
 DataKey = tuple[str, tuple[int, int, int]]
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def overview_tables(key: DataKey) -> tuple[pd.DataFrame, dict[str, list[dict]]]:
-    """Every plan with its counts of targets and baselines, and each plan's headline targets
-    (as records: the page draws a link for each, and records are quicker to walk)."""
+@data.shared_cache(max_entries=8)
+def overview_tables(key: DataKey, lang: str) -> tuple[pd.DataFrame, dict[str, list]]:
+    """Every plan with its counts of targets and baselines, and the links to each plan's
+    headline targets (label and target id)."""
     targets = data.targets()
     counts = overview.plan_summary(data.plans(), targets)
-    headlines = {
-        plan_id: rows.to_dict("records")
-        for plan_id, rows in overview.headline_targets(targets).groupby("plan_id")
-    }
-    return counts, headlines
+    links = overview.headline_links(overview.headline_targets(targets), data.indicators(), lang)
+    return counts, links
 
 
 @data.shared_cache(max_entries=64)
