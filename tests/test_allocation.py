@@ -5,6 +5,7 @@ Everything runs on the curated data of data/ (the table is appendix (二) of hz_
 
 from __future__ import annotations
 
+import copy
 import math
 
 import pandas as pd
@@ -292,3 +293,46 @@ def test_without_the_2024_plan_the_page_tables_are_empty(curated_engine):
         queries.indicators(curated_engine),
     )
     assert tables.table.empty and tables.checks == [] and tables.indicators.empty
+
+
+def test_drawing_the_page_leaves_its_shared_tables_as_they_were(curated_engine):
+    """The Hangzhou page's cache shares these between runs (data.shared_cache): nothing the
+    page does with them may change them."""
+    from lib.maps import hangzhou as hz
+
+    targets, indicators = queries.targets(curated_engine), queries.indicators(curated_engine)
+    tables = allocation.allocation_tables(targets, queries.regions(curated_engine), indicators)
+    actuals = pd.DataFrame(
+        {
+            "indicator_id": ["rd_gdp_share"] * 2,
+            "region_code": ["330106", "330100"],
+            "year": [2024, 2024],
+            "value": [3.9, 4.0],
+            "batch_id": [1, 1],
+        }
+    )
+    row = next(
+        r for r in tables.indicators.to_dict("records") if r["indicator_id"] == "rd_gdp_share"
+    )
+    values = allocation.indicator_values(tables.table, row, tables.district_frame)
+    values = allocation.attainment(values, actuals, row)
+    frame = hz.map_frame(values, row, "en", hz.MODE_ATTAINMENT)
+    before = copy.deepcopy((tables, values, frame.gdf))
+
+    hz.static_map(frame, title="R&D", subtitle="2024", source="plan").to_dict()
+    hz.deck(frame, selected="330106", basemap=False).to_json()
+    detail = allocation.district_detail(
+        targets, tables.table, indicators, tables.district_frame, actuals, "330106"
+    )
+    allocation.detail_lines(detail, "en")
+    allocation.matrix_display(tables.matrix, tables.indicators, tables.district_frame, "en")
+    allocation.city_display(tables.indicators, "en")
+    allocation.has_actuals(actuals, {row["indicator_id"]: row}, list(values["adcode"]))
+    allocation.city_actual(actuals, "rd_gdp_share")
+
+    kept_tables, kept_values, kept_gdf = before
+    for name in ("table", "indicators", "district_frame", "matrix"):
+        pd.testing.assert_frame_equal(getattr(tables, name), getattr(kept_tables, name), obj=name)
+    assert tables.checks == kept_tables.checks
+    pd.testing.assert_frame_equal(values, kept_values)
+    pd.testing.assert_frame_equal(frame.gdf, kept_gdf)

@@ -3,6 +3,8 @@
 Each function takes plain values (ids, codes, language) and the data key of
 lib.ui.data.data_key(), so a cached result is reused only while the data it was built
 from is unchanged. The computations themselves are the pure functions of lib.
+Results that pages and lib only read are shared between runs (data.shared_cache; tests
+check that drawing them changes nothing); the rest are handed out as copies (st.cache_data).
 """
 
 from __future__ import annotations
@@ -83,13 +85,13 @@ def trajectory_table(
     return trajectory.view_table(view, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@data.shared_cache(max_entries=4)
 def allocation_tables(key: DataKey) -> allocation.AllocationTables:
     """Hangzhou's allocation table, its indicators, matrix and consistency checks."""
     return allocation.allocation_tables(data.targets(), data.regions(), data.indicators())
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.shared_cache(max_entries=64)
 def hangzhou_map(
     key: DataKey, indicator_id: str, mode: str, lang: str
 ) -> tuple[pd.DataFrame, hz.MapFrame]:
@@ -116,7 +118,7 @@ def hangzhou_deck(
     return deck
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@data.shared_cache(max_entries=4)
 def hangzhou_tables_display(key: DataKey, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The district-by-indicator matrix and the city's own targets, as the page shows them."""
     tables = allocation_tables(key)
