@@ -25,3 +25,19 @@ def test_a_shared_result_is_handed_out_as_is_until_a_write_clears_it():
     again = _summary(1)
     assert again is not first
     assert calls == [1, 1]
+
+
+def test_a_page_that_changes_a_query_result_does_not_change_the_next_read(
+    curated_sqlite_file, monkeypatch
+):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{curated_sqlite_file}")
+    data.clear_after_write()
+    plans = data.plans()
+    expected = plans.copy()
+    plans["short_en"] = "changed"
+    plans.loc[plans.index[0], "id"] = "changed"
+    pd.testing.assert_frame_equal(data.plans(), expected)
+    counts = data.table_counts()
+    counts["plan"] = -1
+    assert data.table_counts()["plan"] == len(expected)
+    data.clear_after_write()

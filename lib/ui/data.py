@@ -37,6 +37,25 @@ def data_version(url: str) -> tuple[int, int, int]:
     return queries.data_version(engine_for(url))
 
 
+_SHARED_CACHES: list = []
+
+
+def shared_cache(max_entries: int) -> Callable[[Callable], Callable]:
+    """Cache results that every run shares as they are (st.cache_resource), not as copies.
+
+    For large results that pages and lib only read (decks, a trajectory's frames):
+    st.cache_data would unpickle a fresh copy on every run, 16-22 ms for one of these.
+    Keyed like the other caches (with data_key()) and cleared with them after a write.
+    """
+
+    def decorate(func: Callable) -> Callable:
+        cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(func)
+        _SHARED_CACHES.append(cached)
+        return cached
+
+    return decorate
+
+
 QUERIES: dict[str, Callable[..., pd.DataFrame | dict[str, int]]] = {
     "plans": queries.plans,
     "indicators": queries.indicators,
@@ -52,7 +71,7 @@ QUERIES: dict[str, Callable[..., pd.DataFrame | dict[str, int]]] = {
 }
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@shared_cache(max_entries=256)
 def _cached(
     name: str, url: str, version: tuple[int, int, int], *args
 ) -> pd.DataFrame | dict[str, int]:
@@ -66,7 +85,10 @@ def data_key() -> tuple[str, tuple[int, int, int]]:
 
 
 def _query(name: str, *args) -> pd.DataFrame | dict[str, int]:
-    return _cached(name, *data_key(), *args)
+    result = _cached(name, *data_key(), *args)
+    # A shallow copy is a new frame that copies the data it changes (pandas copy-on-write),
+    # so a page that changes its frame leaves the shared one alone, at no cost per read.
+    return result.copy(deep=False) if isinstance(result, pd.DataFrame) else dict(result)
 
 
 def plans() -> pd.DataFrame:
@@ -127,25 +149,6 @@ def corridor_members() -> pd.DataFrame:
 def platforms() -> pd.DataFrame:
     """Every platform on the corridor map (cached)."""
     return _query("platforms")
-
-
-_SHARED_CACHES: list = []
-
-
-def shared_cache(max_entries: int) -> Callable[[Callable], Callable]:
-    """Cache results that every run shares as they are (st.cache_resource), not as copies.
-
-    For large results that pages and lib only read (decks, a trajectory's frames):
-    st.cache_data would unpickle a fresh copy on every run, 16-22 ms for one of these.
-    Keyed like the other caches (with data_key()) and cleared with them after a write.
-    """
-
-    def decorate(func: Callable) -> Callable:
-        cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(func)
-        _SHARED_CACHES.append(cached)
-        return cached
-
-    return decorate
 
 
 def clear_after_write() -> None:
