@@ -131,14 +131,14 @@ with chart_column:
         cache_key=(data_key, indicator_id, tuple(region_codes), method, lang, shown_options),
     )
 chart_column.caption(t("trajectories.chart_hint", lang))
+texts = views.trajectory_texts(data_key, indicator_id, tuple(region_codes), method, lang)
 with list_column:
     st.markdown(f"**{t('trajectories.targets_heading', lang)}**")
-    st.markdown("\n".join(trajectory.target_lines(view.markers, lang)))
+    st.markdown(texts["drawn"])
     st.markdown(
         f"**{t('trajectories.listed_heading', lang)}**", help=t("trajectories.listed_help", lang)
     )
-    listed = trajectory.target_lines(view.listed, lang)
-    st.markdown("\n".join(listed) if listed else t("trajectories.listed_none", lang))
+    st.markdown(texts["listed"] or t("trajectories.listed_none", lang))
 
 # 3. Status of each target, by the chosen method; all three side by side.
 st.subheader(t("trajectories.status_heading", lang))
@@ -153,15 +153,10 @@ st.info(
 if view.assessed.empty:
     st.caption(t("trajectories.no_targets", lang))
 else:
-    st.markdown(trajectory.status_block(view.assessed, lang))
-
-st.markdown(f"**{t('trajectories.methods_heading', lang)}**")
-shown, codes = trajectory.methods_side_by_side(view, lang)
-st.dataframe(
-    shown.style.apply(lambda _: trajectory.status_cell_styles(codes), axis=None),
-    hide_index=True,
-)
-st.caption(t("trajectories.methods_help", lang))
+    st.markdown(texts["status"])
+    st.markdown(f"**{t('trajectories.methods_heading', lang)}**")
+    st.markdown(texts["methods"])
+    st.caption(t("trajectories.methods_help", lang))
 
 # 4. Every target and actual in view, as a table and as CSV.
 st.subheader(t("trajectories.table_heading", lang))
@@ -180,7 +175,7 @@ st.dataframe(
 )
 export_menu(
     None,
-    trajectory.export_table(table, lang),
+    lambda: trajectory.export_table(table, lang),
     f"trajectory_{indicator_id}_{'-'.join(region_codes)}",
     lang,
 )

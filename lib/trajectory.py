@@ -602,33 +602,27 @@ def status_block(assessed: pd.DataFrame, lang: str) -> str:
 # Tables
 
 
-def methods_side_by_side(trajectory: Trajectory, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Each target against the three methods: labels to show, and status codes for colour."""
-    columns = {
-        "region": t("trajectories.col.region", lang),
-        "year": t("trajectories.col.year", lang),
-        "value_text": t("trajectories.col.value_text", lang),
-    }
-    names = method_names(lang)
-    shown = trajectory.assessed[list(columns)].rename(columns=columns).reset_index(drop=True)
-    codes = pd.DataFrame("", index=shown.index, columns=shown.columns)
-    for method, name in names.items():
-        status = trajectory.compared[f"status_{method}"].reset_index(drop=True)
-        shown[name] = [progress.badge(s, lang)["label"] for s in status]
-        codes[name] = [str(s) for s in status]
-    return shown, codes
-
-
-def status_cell_styles(codes: pd.DataFrame) -> pd.DataFrame:
-    """CSS for each cell of the side-by-side table: the status colour, with readable text."""
-
-    def css(code: str) -> str:
-        if not code:
-            return ""
-        badge = progress.badge(code)
-        return f"background-color: {badge['background']}; color: {badge['colour']}"
-
-    return codes.map(css)
+def methods_side_by_side(trajectory: Trajectory, lang: str) -> str:
+    """Each target against the three methods, as a Markdown table of status badges."""
+    headers = [
+        t("trajectories.col.region", lang),
+        t("trajectories.col.year", lang),
+        t("trajectories.col.value_text", lang),
+        *method_names(lang).values(),
+    ]
+    targets = trajectory.assessed[["region", "year", "value_text"]].to_dict("records")
+    statuses = trajectory.compared.to_dict("records")  # in the same order
+    rows = [
+        [
+            markdown_text(target["region"]),
+            str(target["year"]),
+            markdown_text(target["value_text"]),
+            *(status_badge_markdown(status[f"status_{m}"], lang) for m in progress.METHODS),
+        ]
+        for target, status in zip(targets, statuses, strict=True)
+    ]
+    lines = [headers, ["---"] * len(headers), *rows]
+    return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
 
 
 def view_table(trajectory: Trajectory, lang: str) -> pd.DataFrame:

@@ -50,6 +50,21 @@ def trajectory_view(
     )
 
 
+@data.shared_cache(max_entries=64)
+def trajectory_texts(
+    key: DataKey, indicator_id: str, region_codes: tuple[str, ...], method: str, lang: str
+) -> dict[str, str]:
+    """The trajectories page's Markdown: the targets drawn and listed beside the chart, the
+    status of each target, and the three methods side by side."""
+    view = trajectory_view(key, indicator_id, region_codes, method, lang)
+    return {
+        "drawn": "\n".join(trajectory.target_lines(view.markers, lang)),
+        "listed": "\n".join(trajectory.target_lines(view.listed, lang)),
+        "status": trajectory.status_block(view.assessed, lang),
+        "methods": trajectory.methods_side_by_side(view, lang),
+    }
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def trajectory_choices(key: DataKey, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
     """The indicators the trajectories page offers, and the label of each."""
