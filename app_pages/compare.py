@@ -74,7 +74,7 @@ for plan_id in chosen:
 
 # --- Alignment (all logic in lib.comparison) ----------------------------------------------
 indicators = data.indicators()
-own, cells, aligned = views.compare_alignment(data_key, tuple(chosen))
+_, _, aligned = views.compare_alignment(data_key, tuple(chosen))
 
 with controls("filters"):
     filters = st.columns(2)
@@ -180,14 +180,13 @@ if view == "pace":
         if shared.empty:
             st.info(t("compare.no_shared", lang))
         else:
-            shared_cells = cells[cells["indicator_id"].isin(shared["indicator_id"])]
-            paces, pace_rows, chart_points = views.compare_paces(
+            pace = views.compare_paces(
                 data_key, tuple(chosen), tuple(categories), plan_labels, region_labels, lang
             )
             st.subheader(t("compare.pace_heading", lang))
             st.caption(t("compare.pace_method", lang))
             st.dataframe(
-                pace_rows,
+                pace.rows,
                 hide_index=True,
                 column_config={
                     t("compare.col_indicator", lang): st.column_config.TextColumn(
@@ -201,10 +200,10 @@ if view == "pace":
                 },
                 key="compare_pace",
             )
-            export_menu(None, pace_rows, "compare-pace", lang)
+            export_menu(None, pace.rows, "compare-pace", lang)
             st.subheader(t("compare.charts_heading", lang))
             order = [plan_labels[p] for p in chosen]
-            charted = shared[shared["indicator_id"].isin(cmp.chartable(own, shared))]
+            charted = shared[shared["indicator_id"].isin(pace.charted)]
             follow_url("compare_charts", url_param("charts") == "all")
             with controls("charts"):
                 show_all = st.toggle(
@@ -219,7 +218,7 @@ if view == "pace":
             grid = st.columns(2)
             source = source_line(plans.reset_index(), chosen, lang)
             for i, indicator in enumerate(charted.to_dict("records")):
-                points = chart_points[indicator["indicator_id"]]
+                points = pace.points[indicator["indicator_id"]]
                 with grid[i % 2].container(border=True):
                     if not points.empty:
                         show_chart(
@@ -243,15 +242,7 @@ if view == "pace":
                         )
                     else:
                         st.markdown(f"**{indicator[names]}**")
-                    st.caption(
-                        cmp.ambition_summary(
-                            shared_cells[shared_cells["indicator_id"] == indicator["indicator_id"]],
-                            indicator["measure"],
-                            indicator["direction"],
-                            plan_labels,
-                            lang,
-                        )
-                    )
+                    st.caption(pace.ambition[indicator["indicator_id"]])
 
 # --- Highlands, strategic fields, actions and their tasks --------------------------------
 if view == "themes":

@@ -9,6 +9,8 @@ check that drawing them changes nothing); the rest are handed out as copies (st.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 import streamlit as st
 
@@ -195,6 +197,15 @@ def compare_excluded(key: DataKey, chosen: tuple[str, ...]) -> pd.DataFrame:
     return comparison.excluded_counts(data.targets(), data.plans(), list(chosen))
 
 
+class PaceView(NamedTuple):
+    """What compare's pace tab shows for some plans and categories."""
+
+    rows: pd.DataFrame  # the pace table
+    points: dict[str, pd.DataFrame]  # each shared indicator's dots for its small chart
+    charted: list[str]  # the shared indicators worth a chart (two plans state a figure)
+    ambition: dict[str, str]  # each shared indicator's ambition sentence
+
+
 @data.shared_cache(max_entries=32)
 def compare_paces(
     key: DataKey,
@@ -203,9 +214,9 @@ def compare_paces(
     plan_labels: dict[str, str],
     region_labels: dict[str, str],
     lang: str,
-) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, pd.DataFrame]]:
+) -> PaceView:
     """The annual paces the chosen plans imply for their shared indicators (in some
-    categories, or all), their table, and the dots of each shared indicator's small chart."""
+    categories, or all): their table, small charts and ambition sentences."""
     own, cells, aligned = compare_alignment(key, chosen)
     shared = comparison.filter_aligned(aligned, categories, "shared")
     shared_ids = tuple(shared["indicator_id"])
@@ -216,11 +227,23 @@ def compare_paces(
         data.indicators(),
         data.plans(),
     )
-    rows = comparison.pace_table(
-        paces, shared, list(chosen), plan_labels, region_labels, cells, lang
+    return PaceView(
+        rows=comparison.pace_table(
+            paces, shared, list(chosen), plan_labels, region_labels, cells, lang
+        ),
+        points={
+            indicator_id: comparison.chart_points(own, paces, indicator_id, plan_labels)
+            for indicator_id in shared_ids
+        },
+        charted=comparison.chartable(own, shared),
+        ambition={
+            row["indicator_id"]: comparison.ambition_summary(
+                cells[cells["indicator_id"] == row["indicator_id"]],
+                row["measure"],
+                row["direction"],
+                plan_labels,
+                lang,
+            )
+            for row in shared.to_dict("records")
+        },
     )
-    points = {
-        indicator_id: comparison.chart_points(own, paces, indicator_id, plan_labels)
-        for indicator_id in shared_ids
-    }
-    return paces, rows, points
