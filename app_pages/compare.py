@@ -134,9 +134,16 @@ if view == "aligned":
         if shown.empty:
             st.info(t("compare.no_rows", lang))
         else:
-            styler, value_columns = cmp.aligned_view(
-                shown, chosen, plan_labels, region_labels, lang
+            parts = views.compare_aligned_parts(
+                data_key,
+                tuple(chosen),
+                tuple(categories),
+                row_filter,
+                plan_labels,
+                region_labels,
+                lang,
             )
+            styler, value_columns = cmp.style_aligned(*parts), parts[-1]
             st.dataframe(
                 styler,
                 hide_index=True,

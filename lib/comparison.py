@@ -773,18 +773,16 @@ def aligned_table(
     return table, value_columns
 
 
-def aligned_view(
+def aligned_view_parts(
     aligned: pd.DataFrame,
     plan_ids: Sequence[str],
     plan_labels: Mapping[str, str],
     region_labels: Mapping[str, str],
     lang: str,
-) -> tuple[Styler, list[str]]:
-    """The aligned table as shown: each plan's cell is a link to the quote of its headline
-    figure (the URL underneath, the cell text on top), and rows that differ are shaded.
-
-    Returns the Styler and the plan columns (to be configured as link columns).
-    """
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str], list[str]]:
+    """The aligned table as shown, in parts: the table with each plan's cell a link to the
+    quote of its headline figure, the CSS that shades rows that differ, the text shown on
+    top of each link, and the plan columns (to be configured as link columns)."""
     table, value_columns = aligned_table(aligned, plan_ids, plan_labels, region_labels, lang)
     texts: dict[str, str] = {}
     for plan_id, column in zip(plan_ids, value_columns, strict=True):
@@ -793,12 +791,18 @@ def aligned_view(
         texts.update({link: text for link, text in zip(links, table[column], strict=True) if link})
         table[column] = links
     css = highlight_styles(table, aligned, [t("compare.col_differs", lang), *value_columns])
-    styler = (
+    return table, css, texts, value_columns
+
+
+def style_aligned(
+    table: pd.DataFrame, css: pd.DataFrame, texts: Mapping[str, str], value_columns: list[str]
+) -> Styler:
+    """The aligned table's Styler from its parts (cheap: styles are computed when drawn)."""
+    return (
         table.style.apply(lambda _: css, axis=None)
         .format(lambda link: texts.get(link, ""), subset=value_columns)
         .hide(axis="index")
     )
-    return styler, value_columns
 
 
 def export_table(

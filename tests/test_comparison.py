@@ -282,7 +282,8 @@ def test_the_shown_table_links_each_cell_to_its_quote_and_shades_what_differs():
     _, _, aligned = aligned_for(["prov", "city", "old"])
     labels = {"prov": "Province", "city": "Hangzhou", "old": "Opinions"}
     regions = {"prov": "Zhejiang", "city": "Hangzhou", "old": "Zhejiang"}
-    styler, columns = cmp.aligned_view(aligned, ["prov", "city", "old"], labels, regions, "en")
+    parts = cmp.aligned_view_parts(aligned, ["prov", "city", "old"], labels, regions, "en")
+    styler, columns = cmp.style_aligned(*parts), parts[-1]
     assert columns[1] == "Hangzhou (Hangzhou)"
     assert styler.data.loc[0, columns[1]] == "sources?target=city-002&lang=en"
     assert styler.data.loc[2, columns[0]] == ""  # the province plan is silent on the rank
@@ -293,6 +294,11 @@ def test_the_shown_table_links_each_cell_to_its_quote_and_shades_what_differs():
     assert css.loc[0, "Differs"] == "background-color: #fff1c2"
     assert css.loc[2, "Differs"] == "background-color: #eef1f5"
     assert css.loc[0, "Indicator"] == ""
+    # The page shares the parts between runs (data.shared_cache): drawing leaves them alone.
+    again = cmp.aligned_view_parts(aligned, ["prov", "city", "old"], labels, regions, "en")
+    pd.testing.assert_frame_equal(parts[0], again[0])
+    pd.testing.assert_frame_equal(parts[1], again[1])
+    assert parts[2] == again[2]
 
 
 def test_the_export_holds_text_cells_and_target_ids():

@@ -191,6 +191,23 @@ def compare_alignment(
     return own, cells, comparison.align_indicators(cells, data.indicators(), list(chosen))
 
 
+@data.shared_cache(max_entries=32)
+def compare_aligned_parts(
+    key: DataKey,
+    chosen: tuple[str, ...],
+    categories: tuple[str, ...],
+    rows: str,
+    plan_labels: dict[str, str],
+    region_labels: dict[str, str],
+    lang: str,
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str], list[str]]:
+    """The aligned table's cells, styles, link texts and plan columns for some rows
+    (comparison.aligned_view_parts; comparison.style_aligned makes the Styler)."""
+    _, _, aligned = compare_alignment(key, chosen)
+    shown = comparison.filter_aligned(aligned, categories, rows)
+    return comparison.aligned_view_parts(shown, chosen, plan_labels, region_labels, lang)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def compare_excluded(key: DataKey, chosen: tuple[str, ...]) -> pd.DataFrame:
     """Per chosen plan, how many of its figures the alignment leaves out, and why."""
