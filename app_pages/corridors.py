@@ -5,7 +5,6 @@ import streamlit as st
 from lib import corridors as cor
 from lib.i18n import name_column, t
 from lib.maps import corridors as corridor_map
-from lib.maps.legend import legend_html
 from lib.markdown import markdown_text
 from lib.progress import badge
 from lib.ui import data, views
@@ -110,11 +109,10 @@ with map_column, map_frame(map_title, focus_name, None, lang):
         alt=t("corridors.map_alt", lang),
     )
     st.caption(t("corridors.map_hint", lang))
-    on_map = platforms.loc[platforms["corridor_id"].isin(visible), "type"]
-    sections = corridor_map.legend_sections(corridors, visible, on_map, lang)
-    for column, (title, entries, note) in zip(st.columns(3), sections, strict=True):
+    legend = views.corridor_legend(data_key, tuple(visible), lang)
+    for column, block in zip(st.columns(3), legend, strict=True):
         with column:
-            html_block(legend_html(title, entries, note))
+            html_block(block)
     st.caption(t("corridors.source_line", lang))
     export_menu(
         lambda: corridor_map.static_map(

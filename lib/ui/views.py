@@ -19,6 +19,7 @@ from lib.i18n import name_column
 from lib.maps import corridors as corridor_map
 from lib.maps import hangzhou as hz
 from lib.maps.deck import CompactDeck
+from lib.maps.legend import legend_html
 from lib.ui import data
 
 DataKey = tuple[str, tuple[int, int, int]]
@@ -170,6 +171,15 @@ def corridor_deck(
     )
     deck.to_json()  # stored with the deck: runs that draw it do not serialise it again
     return deck
+
+
+@data.shared_cache(max_entries=64)
+def corridor_legend(key: DataKey, visible: tuple[str, ...], lang: str) -> list[str]:
+    """The corridor map's legend blocks (corridors shown, roles, platform types) as HTML."""
+    platforms = data.platforms()
+    on_map = platforms.loc[platforms["corridor_id"].isin(visible), "type"]
+    sections = corridor_map.legend_sections(data.corridors(), list(visible), on_map, lang)
+    return [legend_html(title, entries, note) for title, entries, note in sections]
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
