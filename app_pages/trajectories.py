@@ -5,7 +5,7 @@ import streamlit as st
 from lib import trajectory
 from lib.charts.trajectory import trajectory_chart
 from lib.i18n import name_column, t
-from lib.image_export import presentation_subtitle, source_line
+from lib.image_export import presentation_subtitle
 from lib.progress import pace_kind
 from lib.ui import data, views
 from lib.ui.export import export_menu
@@ -18,7 +18,7 @@ data_key = data.data_key()  # one data version for the whole run
 page_title("trajectories", lang)
 st.caption(t("trajectories.intro", lang))
 
-indicators, plans = data.indicators(), data.plans()
+indicators = data.indicators()
 options, indicator_labels = views.trajectory_choices(data_key, lang)
 if options.empty:
     st.info(t("common.no_data", lang))
@@ -105,6 +105,7 @@ st.caption(
 if view.observed.empty:
     st.info(t("trajectories.no_observations", lang))
 
+texts = views.trajectory_texts(data_key, indicator_id, tuple(region_codes), method, lang)
 chart_column, list_column = st.columns([3, 1])
 shown_options = tuple(option for option, shown in show.items() if shown)
 with chart_column:
@@ -123,7 +124,7 @@ with chart_column:
             indicator["unit"],
             lang,
         ),
-        source=source_line(plans, view.markers["plan_id"].unique(), lang),
+        source=texts["source"],
         name=f"trajectory-{indicator_id}",
         lang=lang,
         frame=None,  # the table of section 4 has the data's downloads
@@ -131,7 +132,6 @@ with chart_column:
         cache_key=(data_key, indicator_id, tuple(region_codes), method, lang, shown_options),
     )
 chart_column.caption(t("trajectories.chart_hint", lang))
-texts = views.trajectory_texts(data_key, indicator_id, tuple(region_codes), method, lang)
 with list_column:
     st.markdown(f"**{t('trajectories.targets_heading', lang)}**")
     st.markdown(texts["drawn"])

@@ -43,9 +43,10 @@ _SHARED_CACHES: list = []
 def shared_cache(max_entries: int) -> Callable[[Callable], Callable]:
     """Cache results that every run shares as they are (st.cache_resource), not as copies.
 
-    For large results that pages and lib only read (decks, a trajectory's frames):
-    st.cache_data would unpickle a fresh copy on every run, 16-22 ms for one of these.
-    Keyed like the other caches (with data_key()) and cleared with them after a write.
+    For results that pages and lib only read (decks, a trajectory's frames), and for query
+    results, which _query hands out as shallow copies: st.cache_data would unpickle a fresh
+    copy on every run (16-22 ms for a deck or a trajectory). Keyed like the other caches
+    (with data_key()) and cleared with them after a write.
     """
 
     def decorate(func: Callable) -> Callable:

@@ -16,6 +16,7 @@ import streamlit as st
 
 from lib import allocation, comparison, corridors, overview, trajectory
 from lib.i18n import name_column
+from lib.image_export import source_line
 from lib.maps import corridors as corridor_map
 from lib.maps import hangzhou as hz
 from lib.maps.deck import CompactDeck
@@ -57,10 +58,11 @@ def trajectory_view(
 def trajectory_texts(
     key: DataKey, indicator_id: str, region_codes: tuple[str, ...], method: str, lang: str
 ) -> dict[str, str]:
-    """The trajectories page's Markdown: the targets drawn and listed beside the chart, the
-    status of each target, and the three methods side by side."""
+    """The trajectories page's Markdown: the chart's source line, the targets drawn and
+    listed beside the chart, the status of each target, and the three methods side by side."""
     view = trajectory_view(key, indicator_id, region_codes, method, lang)
     return {
+        "source": source_line(data.plans(), view.markers["plan_id"].unique(), lang),
         "drawn": "\n".join(trajectory.target_lines(view.markers, lang)),
         "listed": "\n".join(trajectory.target_lines(view.listed, lang)),
         "status": trajectory.status_block(view.assessed, lang),
