@@ -9,7 +9,7 @@ from lib.image_export import presentation_subtitle, source_line
 from lib.source_reader import read_source
 from lib.ui import data, views
 from lib.ui.export import export_menu
-from lib.ui.layout import app_page, page_title
+from lib.ui.layout import app_page, page_title, shown_table_columns
 from lib.ui.presenter import controls, page_tools, show_chart
 from lib.ui.state import (
     current_language,
@@ -134,7 +134,7 @@ if view == "aligned":
         if shown.empty:
             st.info(t("compare.no_rows", lang))
         else:
-            parts = views.compare_aligned_parts(
+            aligned_view = views.compare_aligned_view(
                 data_key,
                 tuple(chosen),
                 tuple(categories),
@@ -143,9 +143,8 @@ if view == "aligned":
                 region_labels,
                 lang,
             )
-            styler, value_columns = cmp.style_aligned(*parts), parts[-1]
             st.dataframe(
-                styler,
+                aligned_view.table,
                 hide_index=True,
                 column_config={
                     t("compare.col_indicator", lang): st.column_config.TextColumn(
@@ -153,11 +152,7 @@ if view == "aligned":
                     ),
                     t("compare.col_category", lang): st.column_config.TextColumn(width=70),
                     t("compare.col_unit", lang): st.column_config.TextColumn(width=50),
-                    t("compare.col_differs", lang): st.column_config.TextColumn(width=210),
-                    **{
-                        column: st.column_config.LinkColumn(column, width=190)
-                        for column in value_columns
-                    },
+                    **shown_table_columns(aligned_view, marker_width=210, link_width=190),
                 },
                 key="compare_aligned",
             )
@@ -268,9 +263,11 @@ if view == "themes":
                 )
             if theme_type == "field":
                 st.caption(t("compare.fields_note", lang))
+            theme_view = cmp.theme_view(theme_rows, listing, plan_labels, lang)
             st.dataframe(
-                cmp.theme_view(theme_rows, listing, plan_labels, lang),
+                theme_view.table,
                 hide_index=True,
+                column_config=shown_table_columns(theme_view),
                 key=f"compare_{theme_type}",
             )
 
@@ -284,9 +281,11 @@ if view == "themes":
                 st.caption(
                     t("compare.not_listed", lang, plans=t("compare.list_sep", lang).join(missing))
                 )
+            action_view = cmp.theme_view(action_rows, listing, plan_labels, lang)
             st.dataframe(
-                cmp.theme_view(action_rows, listing, plan_labels, lang),
+                action_view.table,
                 hide_index=True,
+                column_config=shown_table_columns(action_view),
                 key="compare_action",
             )
             lines = {plan_id: read_source(plan_id) for plan_id in listing}

@@ -9,9 +9,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+from urllib.parse import quote, unquote
 
 import pandas as pd
-from pandas.io.formats.style import Styler
 
 from lib.i18n import t
 
@@ -773,36 +774,67 @@ def aligned_table(
     return table, value_columns
 
 
-def aligned_view_parts(
+class ShownTable(NamedTuple):
+    """A table as the data grid shows it, with what its column settings need."""
+
+    table: pd.DataFrame
+    marker: str  # the column of marker labels, each cell a one-label list (a coloured label)
+    marker_colours: dict[str, str]  # each marker label and its colour, in order of appearance
+    link_columns: list[str]  # columns of links to quotes, their text after "#" (LINK_TEXT)
+
+
+# What differs stands out, what one plan alone has is grey, what agrees is a quiet green.
+MARKER_COLOURS = {
+    "differs": "#fff1c2",
+    "renamed": "#fff1c2",
+    "partial": "#fff1c2",
+    "only": "#eef1f5",
+    "same": "#e3f2e6",
+}
+# The part of a figure link the grid shows (LinkColumn's display_text): its text after "#".
+LINK_TEXT = r"#(.*)$"
+
+
+def figure_link(target_id: str, text: str, lang: str) -> str:
+    """The link to the sentence behind a figure, carrying the figure's text after "#" for the
+    grid to show; "" where there is no figure."""
+    link = source_link(target_id, lang)
+    return f"{link}#{quote(text, safe='')}" if link else ""
+
+
+def link_text(link: str) -> str:
+    """The text a figure link shows (what the grid draws for LINK_TEXT)."""
+    return unquote(link.partition("#")[2])
+
+
+def with_marker_labels(table: pd.DataFrame, column: str, statuses: Sequence[str]) -> ShownTable:
+    """A table whose marker column is drawn as coloured labels, one colour per status."""
+    labels = table[column].tolist()
+    colours: dict[str, str] = {}
+    for label, status in zip(labels, statuses, strict=True):
+        colours.setdefault(label, MARKER_COLOURS[status])
+    shown = table.copy()
+    shown[column] = [[label] for label in labels]
+    return ShownTable(shown, column, colours, [])
+
+
+def aligned_view(
     aligned: pd.DataFrame,
     plan_ids: Sequence[str],
     plan_labels: Mapping[str, str],
     region_labels: Mapping[str, str],
     lang: str,
-) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str], list[str]]:
-    """The aligned table as shown, in parts: the table with each plan's cell a link to the
-    quote of its headline figure, the CSS that shades rows that differ, the text shown on
-    top of each link, and the plan columns (to be configured as link columns)."""
+) -> ShownTable:
+    """The aligned table as shown: what differs as a coloured label, and each plan's cell a
+    link to the quote of its headline figure that shows the figure."""
     table, value_columns = aligned_table(aligned, plan_ids, plan_labels, region_labels, lang)
-    texts: dict[str, str] = {}
     for plan_id, column in zip(plan_ids, value_columns, strict=True):
-        # "" rather than None where the plan is silent: the grid would print "None".
-        links = [source_link(i, lang) or "" for i in aligned[f"{plan_id}:target"]]
-        texts.update({link: text for link, text in zip(links, table[column], strict=True) if link})
-        table[column] = links
-    css = highlight_styles(table, aligned, [t("compare.col_differs", lang), *value_columns])
-    return table, css, texts, value_columns
-
-
-def style_aligned(
-    table: pd.DataFrame, css: pd.DataFrame, texts: Mapping[str, str], value_columns: list[str]
-) -> Styler:
-    """The aligned table's Styler from its parts (cheap: styles are computed when drawn)."""
-    return (
-        table.style.apply(lambda _: css, axis=None)
-        .format(lambda link: texts.get(link, ""), subset=value_columns)
-        .hide(axis="index")
-    )
+        table[column] = [
+            figure_link(target_id, text, lang)
+            for target_id, text in zip(aligned[f"{plan_id}:target"], table[column], strict=True)
+        ]
+    shown = with_marker_labels(table, t("compare.col_differs", lang), aligned["status"].tolist())
+    return shown._replace(link_columns=value_columns)
 
 
 def export_table(
@@ -819,19 +851,6 @@ def export_table(
         column = t("compare.col_target_id", lang, plan=plan_labels[plan_id])
         table[column] = aligned[f"{plan_id}:target"].values
     return table
-
-
-def highlight_styles(
-    table: pd.DataFrame, aligned: pd.DataFrame, marked_columns: Sequence[str]
-) -> pd.DataFrame:
-    """CSS for each cell of the shown table: rows whose plans differ are shaded, and so are
-    rows only one plan has (with a lighter shade). The marker column says it in words too."""
-    shade = {"differs": "background-color: #fff1c2", "only": "background-color: #eef1f5"}
-    css = pd.DataFrame("", index=table.index, columns=table.columns)
-    row_css = aligned["status"].map(shade).fillna("").to_numpy()  # by position, row for row
-    for column in marked_columns:
-        css[column] = row_css
-    return css
 
 
 def pace_table(
@@ -905,19 +924,13 @@ def theme_view(
     listing: Sequence[str],
     plan_labels: Mapping[str, str],
     lang: str,
-) -> Styler:
-    """The theme table as shown: renamed or partly shared items shaded, items only one plan
-    has shaded lighter; the marker column says it in words."""
+) -> ShownTable:
+    """The theme table as shown: whether an item is the same, renamed or in one plan only,
+    as a coloured label."""
     table = theme_table(aligned_themes, listing, plan_labels, lang)
-    shade = {
-        "renamed": "background-color: #fff1c2",
-        "partial": "background-color: #fff1c2",
-        "only": "background-color: #eef1f5",
-    }
-    css = pd.DataFrame("", index=table.index, columns=table.columns)
-    for position, status in enumerate(aligned_themes["status"]):
-        css.iloc[position, :] = shade.get(status, "")
-    return table.style.apply(lambda _: css, axis=None).hide(axis="index")
+    return with_marker_labels(
+        table, t("compare.col_status", lang), aligned_themes["status"].tolist()
+    )
 
 
 def theme_title(row: Mapping, listing: Sequence[str], lang: str) -> str:

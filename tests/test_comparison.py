@@ -1,6 +1,7 @@
 """Aligning plans: indicators, paces, ambition, themes and tasks (lib/comparison.py)."""
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -278,27 +279,37 @@ def test_chart_points_hold_every_figure_and_the_baseline_used():
     ]
 
 
-def test_the_shown_table_links_each_cell_to_its_quote_and_shades_what_differs():
+def test_the_shown_table_links_each_cell_to_its_quote_and_colours_what_differs():
     _, _, aligned = aligned_for(["prov", "city", "old"])
     labels = {"prov": "Province", "city": "Hangzhou", "old": "Opinions"}
     regions = {"prov": "Zhejiang", "city": "Hangzhou", "old": "Zhejiang"}
-    parts = cmp.aligned_view_parts(aligned, ["prov", "city", "old"], labels, regions, "en")
-    styler, columns = cmp.style_aligned(*parts), parts[-1]
+    shown = cmp.aligned_view(aligned, ["prov", "city", "old"], labels, regions, "en")
+    table, columns = shown.table, shown.link_columns
     assert columns[1] == "Hangzhou (Hangzhou)"
-    assert styler.data.loc[0, columns[1]] == "sources?target=city-002&lang=en"
-    assert styler.data.loc[2, columns[0]] == ""  # the province plan is silent on the rank
-    html = styler.to_html()
-    assert "4.2 (2027); 4.0 (2025); 达3.95% (2024)" in html
-    assert "sources?target=city-002" not in html  # the link stays underneath the text
-    css = cmp.highlight_styles(styler.data, aligned, ["Differs", *columns])
-    assert css.loc[0, "Differs"] == "background-color: #fff1c2"
-    assert css.loc[2, "Differs"] == "background-color: #eef1f5"
-    assert css.loc[0, "Indicator"] == ""
-    # The page shares the parts between runs (data.shared_cache): drawing leaves them alone.
-    again = cmp.aligned_view_parts(aligned, ["prov", "city", "old"], labels, regions, "en")
-    pd.testing.assert_frame_equal(parts[0], again[0])
-    pd.testing.assert_frame_equal(parts[1], again[1])
-    assert parts[2] == again[2]
+    link = table.loc[0, columns[1]]
+    # The link opens the quote; the grid shows the figure written after "#" (LINK_TEXT).
+    assert link.startswith("sources?target=city-002&lang=en#")
+    assert cmp.link_text(link) == "4.2 (2027); 4.0 (2025); 达3.95% (2024)"
+    assert re.search(cmp.LINK_TEXT, link).group(1) == link.partition("#")[2]
+    assert table.loc[2, columns[0]] == ""  # the province plan is silent on the rank
+    # The marker column holds one label per row, coloured by what the row's plans do.
+    assert table.loc[0, "Differs"] == ["≠ value, year, qualifier"]
+    assert shown.marker == "Differs"
+    assert shown.marker_colours[table.loc[0, "Differs"][0]] == "#fff1c2"
+    assert shown.marker_colours[table.loc[2, "Differs"][0]] == "#eef1f5"
+    assert set(shown.marker_colours) == {label for (label,) in table["Differs"]}
+    # The page shares the view between runs (data.shared_cache): drawing leaves it alone.
+    again = cmp.aligned_view(aligned, ["prov", "city", "old"], labels, regions, "en")
+    pd.testing.assert_frame_equal(table, again.table)
+    assert shown.marker_colours == again.marker_colours
+
+
+def test_a_figure_link_keeps_any_text_whole():
+    text = "100+ (2027); 达3.95% (2024) #1"
+    link = cmp.figure_link("zj-001", text, "zh")
+    assert link.startswith("sources?target=zj-001#") and link.count("#") == 1
+    assert cmp.link_text(link) == text
+    assert cmp.figure_link("", "anything", "zh") == ""
 
 
 def test_the_export_holds_text_cells_and_target_ids():

@@ -54,15 +54,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "compare.how_to_read": {
         "zh": "每格为该规划对本地区的目标：最新目标年在前，其他年份列在同一格中。"
-        "“差异”列用文字标出不同之处（≠ 及不同的方面：目标值、年份、"
-        "表述如“以上”“左右”、口径如累计或每年；"
-        "= 相同；仅 某规划），不同的行另有底色。"
-        "点“原文”查看该数字所在的句子。",
+        "“差异”列用文字和颜色标出不同之处（黄色 ≠ 及不同的方面：目标值、年份、"
+        "表述如“以上”“左右”、口径如累计或每年；绿色 = 相同；灰色 仅 某规划）。"
+        "点击数字查看它所在的句子。",
         "en": "Each cell is the plan's target for its own region: the latest target year first, "
-        "other years in the same cell. The “Differs” column says in words what differs "
-        "(≠ and what differs: value, year, qualifier such as 以上 or 左右, basis such as "
-        "cumulative or yearly; = same; only in a plan); rows that differ are also shaded. "
-        "Click “quote” to read the sentence behind a figure.",
+        "other years in the same cell. The “Differs” column says in words and colour what "
+        "differs (yellow ≠ and what differs: value, year, qualifier such as 以上 or 左右, "
+        "basis such as cumulative or yearly; green = same; grey: only in a plan). "
+        "Click a figure to read the sentence it comes from.",
     },
     "compare.col_indicator": {"zh": "指标", "en": "Indicator"},
     "compare.col_category": {"zh": "类别", "en": "Category"},

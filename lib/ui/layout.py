@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib.comparison import LINK_TEXT, ShownTable
 from lib.i18n import t
 
 # The source reader's highlights and numbered lines: only the sources page draws them, so only
@@ -42,3 +43,21 @@ def html_block(fragment: str) -> None:
 def source_styles() -> None:
     """The styles of quoted and numbered source lines (the sources page)."""
     html_block(SOURCE_STYLE)
+
+
+def shown_table_columns(
+    shown: ShownTable, marker_width: int | None = None, link_width: int | None = None
+) -> dict:
+    """Column settings that draw a shown table's markers as coloured labels and its figure
+    links as the figures (lib.comparison.ShownTable)."""
+    return {
+        shown.marker: st.column_config.MultiselectColumn(
+            width=marker_width,
+            options=list(shown.marker_colours),
+            color=list(shown.marker_colours.values()),
+        ),
+        **{
+            column: st.column_config.LinkColumn(width=link_width, display_text=LINK_TEXT)
+            for column in shown.link_columns
+        },
+    }

@@ -204,7 +204,7 @@ def compare_alignment(
 
 
 @data.shared_cache(max_entries=32)
-def compare_aligned_parts(
+def compare_aligned_view(
     key: DataKey,
     chosen: tuple[str, ...],
     categories: tuple[str, ...],
@@ -212,12 +212,11 @@ def compare_aligned_parts(
     plan_labels: dict[str, str],
     region_labels: dict[str, str],
     lang: str,
-) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str], list[str]]:
-    """The aligned table's cells, styles, link texts and plan columns for some rows
-    (comparison.aligned_view_parts; comparison.style_aligned makes the Styler)."""
+) -> comparison.ShownTable:
+    """The aligned table as shown for some rows (comparison.aligned_view)."""
     _, _, aligned = compare_alignment(key, chosen)
     shown = comparison.filter_aligned(aligned, categories, rows)
-    return comparison.aligned_view_parts(shown, chosen, plan_labels, region_labels, lang)
+    return comparison.aligned_view(shown, chosen, plan_labels, region_labels, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -1,10 +1,14 @@
 """In the browser: choose plans, read the aligned table, switch tabs, download the table."""
 
+import io
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PIL import Image
 
+from lib.comparison import MARKER_COLOURS, link_text
 from tests.browser.helpers import assert_healthy, open_url, screenshot, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -20,6 +24,13 @@ def open_compare(page, app_url: str, **params: str) -> None:
     open_url(page, app_url, "compare", **params)
     title = "Compare plans" if params.get("lang") == "en" else "规划对比"
     page.locator("h1").filter(has_text=title).wait_for()
+
+
+def pixels_of_colour(png: bytes, colour: str) -> int:
+    """How many pixels of a screenshot have a colour (give or take a little antialiasing)."""
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    wanted = np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)])
+    return int((np.abs(pixels - wanted).max(axis=2) <= 3).sum())
 
 
 def grid_rows(page, nth: int = 0, until=bool, timeout: float = 15) -> list[list[str]]:
@@ -50,14 +61,18 @@ def test_four_plans_align_rd_intensity_in_one_row_with_four_values(page, app_url
     assert len(rows) == 1
     indicator, category, unit, differs, *values = rows[0]
     assert (category, unit) == ("投入", "%") and differs.startswith("≠ ")
-    # Each plan's cell is a link to the quote of its figure (the grid paints the figure's
-    # wording over it; the page test reads that wording).
-    assert values == [
+    # Each plan's cell is a link to the quote of its figure, which the grid paints over it
+    # (its accessible table holds the whole link: the quote, then the figure after "#").
+    assert [cell.partition("#")[0] for cell in values] == [
         "sources?target=zj_315_2023-001",
         "sources?target=hz_315_2024-056",
         "sources?target=jx_315_2023-001",
         "sources?target=zj_opinions_2018-009",
     ]
+    assert link_text(values[0]) == "超过3.4% (2027)"
+    # What differs is a yellow label: its colour is painted on the grid's canvas.
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    assert pixels_of_colour(grid.screenshot(), MARKER_COLOURS["differs"]) > 500
     screenshot(page, "compare-aligned")
     assert_healthy(page)
 
@@ -96,7 +111,9 @@ def test_the_themes_tab_shows_jiaxings_new_energy_highland_as_jiaxing_only(page,
     assert ["= 相同", "新材料科创高地", "新材料科创高地"] in rows
     expander = page.locator('[data-testid="stExpander"]').first
     assert "重点科创平台提能造峰行动" in expander.inner_text()
-    assert expander.locator('a[href*="sources?target=jx_315_2023-014"]').count() == 1
+    quote_link = expander.locator('a[href*="sources?target=jx_315_2023-014"]')
+    quote_link.first.wait_for(state="attached")  # the expander may still be filling in
+    assert quote_link.count() == 1
     screenshot(page, "compare-themes")
     assert_healthy(page)
 

@@ -1,8 +1,8 @@
 """The compare page: choose plans, see the indicators aligned, paces, themes and actions."""
 
 import pandas as pd
-import pyarrow as pa
 
+from lib import comparison as cmp
 from lib.db import DATA_DIR
 from tests.pages.apptest import open_page, vega_specs
 
@@ -11,11 +11,15 @@ RD_ZH = "研究与试验发展经费支出占地区生产总值比重"
 
 
 def shown(dataframe) -> pd.DataFrame:
-    """The table as the reader sees it: a styled table's display text, else its values."""
-    styler = dataframe.proto.arrow_data.styler
-    if styler.display_values:
-        return pa.ipc.open_stream(styler.display_values).read_pandas()
-    return dataframe.value
+    """The table as the reader sees it: each marker its label, each figure link its figure."""
+    table = dataframe.value.copy()
+    for column in table.columns:
+        cells = table[column].tolist()
+        if cells and all(hasattr(cell, "__len__") and not isinstance(cell, str) for cell in cells):
+            table[column] = ["".join(cell) for cell in cells]  # a coloured label, one per cell
+        elif any(isinstance(cell, str) and cell.startswith("sources?target=") for cell in cells):
+            table[column] = [cmp.link_text(cell) for cell in cells]
+    return table
 
 
 def url(at, name: str) -> str:
@@ -53,7 +57,8 @@ def test_rd_intensity_appears_once_with_all_four_values_each_linked_to_its_quote
     targets = curated_targets().set_index("id")
     for link in links.loc[rows[0]].iloc[4:]:
         assert link.startswith("sources?target=")
-        assert targets.loc[link.split("=", 1)[1], "indicator_id"] == "rd_gdp_share"
+        target_id = link.removeprefix("sources?target=").partition("#")[0]
+        assert targets.loc[target_id, "indicator_id"] == "rd_gdp_share"
     # Indicators only one plan has follow the shared ones, and say so.
     markers = table["差异"].tolist()
     first_only = next(i for i, m in enumerate(markers) if m.startswith("仅 "))
