@@ -5,12 +5,12 @@ import streamlit as st
 from lib import comparison as cmp
 from lib.charts.compare import shared_indicator_chart
 from lib.i18n import name_column, t
-from lib.image_export import presentation_subtitle, source_line
+from lib.image_export import presentation_subtitle, source_line, with_presentation
 from lib.source_reader import read_source
 from lib.ui import data, views
 from lib.ui.export import export_menu
 from lib.ui.layout import app_page, page_title, shown_table_columns
-from lib.ui.presenter import controls, page_tools, show_chart
+from lib.ui.presenter import controls, draw_chart, page_tools
 from lib.ui.state import (
     current_language,
     follow_url,
@@ -217,30 +217,54 @@ if view == "pace":
             remember_url(compare_charts=show_all)
             if not show_all:
                 charted = charted.head(cmp.CHART_LIMIT)
-            grid = st.columns(2)
             source = source_line(plans.reset_index(), chosen, lang)
-            for i, indicator in enumerate(charted.to_dict("records")):
+
+            def chart_of(indicator: dict):
+                """The small chart of one shared indicator."""
                 points = pace.points[indicator["indicator_id"]]
+                return shared_indicator_chart(
+                    points, indicator[names], indicator["unit"], order, lang
+                )
+
+            def subtitle_of(indicator: dict) -> str:
+                """Its subtitle: regions, years and unit."""
+                years = pace.points[indicator["indicator_id"]]["year"]
+                return presentation_subtitle(region_labels.values(), years, indicator["unit"], lang)
+
+            # One download menu for the small charts, for the chart chosen in it (four
+            # buttons under each of a dozen charts would bury them).
+            drawn = {
+                row["indicator_id"]: row
+                for row in charted.to_dict("records")
+                if not pace.points[row["indicator_id"]].empty
+            }
+            if drawn:
+                with controls("chart-download"):
+                    picked_id = st.selectbox(
+                        t("compare.download_chart", lang),
+                        list(drawn),
+                        format_func=lambda indicator_id: drawn[indicator_id][names],
+                        key="compare_download_chart",
+                    )
+                picked = drawn[picked_id]
+                export_menu(
+                    lambda: with_presentation(
+                        chart_of(picked), picked[names], subtitle_of(picked), source
+                    ),
+                    pace.points[picked_id],
+                    f"compare-{picked_id}",
+                    lang,
+                )
+            grid = st.columns(2)
+            for i, indicator in enumerate(charted.to_dict("records")):
                 with grid[i % 2].container(border=True):
-                    if not points.empty:
-                        show_chart(
-                            lambda points=points, indicator=indicator: shared_indicator_chart(
-                                points, indicator[names], indicator["unit"], order, lang
-                            ),
+                    if indicator["indicator_id"] in drawn:
+                        draw_chart(
+                            lambda indicator=indicator: chart_of(indicator),
                             title=indicator[names],
-                            subtitle=presentation_subtitle(
-                                region_labels.values(), points["year"], indicator["unit"], lang
-                            ),
+                            subtitle=subtitle_of(indicator),
                             source=source,
-                            name=f"compare-{indicator['indicator_id']}",
-                            lang=lang,
-                            frame=points,
-                            cache_key=(
-                                data_key,
-                                indicator["indicator_id"],
-                                tuple(chosen),
-                                lang,
-                            ),
+                            cache_key=(data_key, indicator["indicator_id"], tuple(chosen), lang),
                         )
                     else:
                         st.markdown(f"**{indicator[names]}**")

@@ -124,6 +124,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Show all {n} charts (shared indicators with figures in at least two plans)",
     },
     "compare.charts_heading": {"zh": "逐个共有指标", "en": "Each shared indicator"},
+    "compare.download_chart": {"zh": "下载其中一张图", "en": "Download one of the charts"},
     "compare.ambition_item": {"zh": "{plan} {value}（{year}）", "en": "{plan} {value} ({year})"},
     "compare.ambition_ranked": {
         "zh": "力度从高到低：{items}。",

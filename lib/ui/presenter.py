@@ -169,6 +169,25 @@ def show_chart(
     from lib.ui.export import export_menu  # lib.ui.export uses controls() from here
 
     build = chart if callable(chart) else lambda: chart
+    draw_chart(
+        build, title=title, subtitle=subtitle, source=source, width=width, cache_key=cache_key
+    )
+    # The picture is made only when someone downloads it (with_presentation copies the chart).
+    export_menu(lambda: with_presentation(build(), title, subtitle, source), frame, name, lang)
+
+
+def draw_chart(
+    chart: alt.TopLevelMixin | Callable[[], alt.TopLevelMixin],
+    *,
+    title: str,
+    subtitle: str | list[str] | None,
+    source: str | list[str] | None,
+    width: str | int | None = None,
+    cache_key: Hashable | None = None,
+) -> None:
+    """Draw a chart as show_chart does, without its download buttons (for small multiples,
+    whose pictures one menu offers)."""
+    build = chart if callable(chart) else lambda: chart
     presenting, theme = presenter_mode(), screen_theme()
     if cache_key is None:
         shown = _on_screen(build(), presenting, theme, title, subtitle, source)
@@ -176,8 +195,6 @@ def show_chart(
     else:
         spec = _chart_spec(cache_key, presenting, theme, title, subtitle, source, _build=build)
         st.vega_lite_chart(spec, **_draw(presenting, width))
-    # The picture is made only when someone downloads it (with_presentation copies the chart).
-    export_menu(lambda: with_presentation(build(), title, subtitle, source), frame, name, lang)
 
 
 def _on_screen(
@@ -198,7 +215,7 @@ def _draw(presenting: bool, width: str | int | None) -> dict:
     return {"width": width, "theme": None if presenting else "streamlit"}
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@data.shared_cache(max_entries=256)
 def _chart_spec(
     cache_key: Hashable,
     presenting: bool,
@@ -210,8 +227,8 @@ def _chart_spec(
 ) -> dict:
     spec = _on_screen(_build(), presenting, theme, title, subtitle, source).to_dict()
     # Streamlit converts each table of a spec to Arrow on every draw unless it already is
-    # Arrow bytes; convert once here (3 ms a chart). Returned as a copy (cache_data): drawing
-    # moves the tables out of the spec.
+    # Arrow bytes; convert once here (3 ms a chart). Shared between runs, not copied:
+    # st.vega_lite_chart moves the tables out of its own copy of the spec's top level.
     spec["datasets"] = {
         name: arrow_bytes(rows) if is_table(rows) else rows
         for name, rows in spec.get("datasets", {}).items()

@@ -115,6 +115,16 @@ def test_pace_view_shows_baselines_or_says_there_are_none(app_database):
     assert any("力度从高到低：嘉兴315推进方案 超过3.65%" in c.value for c in at.caption)
 
 
+def test_charts_drawn_again_from_the_shared_spec_still_carry_their_data(app_database):
+    def chart_data(at) -> list[list[bytes]]:
+        return [[d.data.data for d in c.proto.datasets] for c in at.get("vega_lite_chart")]
+
+    first = chart_data(open_page("compare", plans="zj_315_2023,jx_315_2023", view="pace"))
+    again = chart_data(open_page("compare", plans="zj_315_2023,jx_315_2023", view="pace"))
+    assert len(first) == 12 and all(first)
+    assert again == first
+
+
 def test_the_category_filter_narrows_the_pace_view_too(app_database):
     plans = "zj_315_2023,jx_315_2023"
     every = set(shown(open_page("compare", plans=plans, view="pace").dataframe[0])["指标"])

@@ -86,10 +86,26 @@ def test_outside_presenter_mode_charts_keep_their_own_title(app_database):
 def test_every_chart_and_table_offers_png_svg_csv_and_xlsx(app_database):
     at = open_page("compare", "en", **PACE)
     labels = [button.proto.label for button in at.get("download_button")]
-    # The pace table (CSV, Excel), then PNG, SVG, CSV, Excel under each of the 12 charts.
-    assert labels[:2] == ["Download CSV", "Download Excel"]
-    assert labels[2:6] == ["PNG image", "SVG image", "Download CSV", "Download Excel"]
-    assert labels.count("PNG image") == 12 and labels.count("SVG image") == 12
+    # The pace table (CSV, Excel), then one menu for the 12 small charts: the chosen one's
+    # PNG, SVG, CSV and Excel.
+    assert labels == [
+        "Download CSV",
+        "Download Excel",
+        "PNG image",
+        "SVG image",
+        "Download CSV",
+        "Download Excel",
+    ]
+    chooser = at.selectbox(key="compare_download_chart")
+    assert len(chooser.options) == len(at.get("vega_lite_chart")) == 12
+    assert chooser.value == "rd_gdp_share"
+    # Each button's key carries the file name it downloads (the file is made on click).
+    keys = [button.proto.id for button in at.get("download_button")]
+    assert keys[2].endswith("export-compare-rd_gdp_share-png")
+    chooser.set_value("hitech_va_share").run()
+    keys = [button.proto.id for button in at.get("download_button")]
+    assert keys[2].endswith("export-compare-hitech_va_share-png")
+    assert keys[4].endswith("export-compare-hitech_va_share-csv")
     at = open_page("compare", plans=PACE["plans"])
     labels = [button.proto.label for button in at.get("download_button")]
     assert labels == ["下载 CSV", "下载 Excel"]  # the aligned table, names as before
