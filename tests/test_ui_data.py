@@ -41,3 +41,26 @@ def test_a_page_that_changes_a_query_result_does_not_change_the_next_read(
     counts["plan"] = -1
     assert data.table_counts()["plan"] == len(expected)
     data.clear_after_write()
+
+
+def test_the_data_version_is_looked_up_again_after_a_few_seconds_or_a_write(monkeypatch):
+    lookups: list[str] = []
+
+    def look_up(engine: str) -> tuple[int, int, int]:
+        lookups.append(engine)
+        return len(lookups), 0, 0
+
+    monkeypatch.setattr(data, "engine_for", lambda url: url)
+    monkeypatch.setattr(data.queries, "data_version", look_up)
+    clock = [1000.0]
+    monkeypatch.setattr(data.time, "monotonic", lambda: clock[0])
+    data.clear_after_write()
+    assert data.data_version("sqlite://") == (1, 0, 0)
+    clock[0] += data.VERSION_CHECK_SECONDS - 0.5
+    assert data.data_version("sqlite://") == (1, 0, 0), "not looked up again within the check"
+    clock[0] += 1.0
+    assert data.data_version("sqlite://") == (2, 0, 0)
+    data.clear_after_write()  # the writing instance sees its own write at once
+    assert data.data_version("sqlite://") == (3, 0, 0)
+    assert lookups == ["sqlite://"] * 3
+    data.clear_after_write()

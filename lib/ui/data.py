@@ -8,6 +8,7 @@ shortly after they are committed; the instance that wrote clears its cache at on
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pandas as pd
@@ -31,10 +32,18 @@ def engine() -> Engine:
     return engine_for(database_url())
 
 
-@st.cache_data(ttl=VERSION_CHECK_SECONDS, show_spinner=False)
+# url -> (when it was looked up, the version). A plain dict, not st.cache_data: every cached
+# read asks for the version, and Streamlit's cache would hash and unpickle it each time.
+_versions: dict[str, tuple[float, tuple[int, int, int]]] = {}
+
+
 def data_version(url: str) -> tuple[int, int, int]:
     """The data version of a database, looked up at most every few seconds."""
-    return queries.data_version(engine_for(url))
+    checked = _versions.get(url)
+    if checked is None or time.monotonic() - checked[0] > VERSION_CHECK_SECONDS:
+        checked = (time.monotonic(), queries.data_version(engine_for(url)))
+        _versions[url] = checked
+    return checked[1]
 
 
 _SHARED_CACHES: list = []
@@ -154,6 +163,7 @@ def platforms() -> pd.DataFrame:
 
 def clear_after_write() -> None:
     """Forget cached query results so that every page shows the new data."""
+    _versions.clear()
     st.cache_data.clear()
     for cached in _SHARED_CACHES:
         cached.clear()
