@@ -188,7 +188,7 @@ if view == "pace":
             st.subheader(t("compare.pace_heading", lang))
             st.caption(t("compare.pace_method", lang))
             st.dataframe(
-                pace.rows,
+                pace.grid,
                 hide_index=True,
                 column_config={
                     t("compare.col_indicator", lang): st.column_config.TextColumn(

@@ -30,11 +30,13 @@ link_lang = {"lang": lang} if lang == "en" else {}
 
 corridors, members, platforms = data.corridors(), data.corridor_members(), data.platforms()
 regions, targets, indicators = data.regions(), data.targets(), data.indicators()
-plan_names = data.plans().set_index("id")[short]
+plans = data.plans()
+plan_names = dict(zip(plans["id"], plans[short], strict=True))
 if corridors.empty:
     st.info(t("common.no_data", lang))
     st.stop()
 info = corridors.set_index("id")
+corridor_names = dict(zip(corridors["id"], corridors[names], strict=True))
 primary, secondary_layer = cor.primary_ids(corridors), cor.secondary_ids(corridors)
 
 # The view comes from the URL; a click on the map (acted on once) chooses a corridor.
@@ -59,7 +61,7 @@ shown = [
     cid
     for column, cid in zip(switches, primary, strict=False)
     if column.checkbox(
-        markdown_text(info.loc[cid, names]), value=cid in view.shown, key=f"corridors_show_{cid}"
+        markdown_text(corridor_names[cid]), value=cid in view.shown, key=f"corridors_show_{cid}"
     )
 ]
 st.session_state.setdefault(SECONDARY_KEY, view.secondary)
@@ -75,7 +77,7 @@ with panel, controls("focus"):
         t("corridors.focus", lang),
         ["", *primary, *secondary_layer],
         key=FOCUS_KEY,
-        format_func=lambda cid: info.loc[cid, names] if cid else t("corridors.focus_none", lang),
+        format_func=lambda cid: corridor_names[cid] if cid else t("corridors.focus_none", lang),
     )
 view = cor.View(
     shown=(*shown, *(c for c in view.shown if c in secondary_layer)),
@@ -90,7 +92,7 @@ if pick is not None and pick.corridor_id != view.focus:
     pick = None  # the last click was on another corridor
 
 map_title = t("page.corridors", lang)
-focus_name = info.loc[view.focus, names] if view.focus else None
+focus_name = corridor_names[view.focus] if view.focus else None
 with map_column, map_frame(map_title, focus_name, None, lang):
     st.pydeck_chart(
         views.corridor_deck(
@@ -127,20 +129,7 @@ with panel:
     if not view.focus:
         st.info(t("corridors.pick_prompt", lang))
         st.markdown(f"**{t('corridors.overview', lang)}**")
-        table = views.corridor_summary(data_key, tuple(visible))
-        st.dataframe(
-            {
-                t("corridors.col_corridor", lang): table[names],
-                t("corridors.col_layer", lang): [
-                    t(f"corridors.layer.{layer}", lang) for layer in table["layer"]
-                ],
-                t("corridors.col_members", lang): table["members"],
-                t("corridors.col_platforms", lang): table["platforms"],
-                t("corridors.col_targets", lang): table["targets"],
-                t("corridors.col_baselines", lang): table["baselines"],
-            },
-            hide_index=True,
-        )
+        st.dataframe(views.corridor_summary(data_key, tuple(visible), lang), hide_index=True)
         st.stop()
 
     corridor = info.loc[view.focus]

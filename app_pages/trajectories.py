@@ -163,7 +163,7 @@ st.subheader(t("trajectories.table_heading", lang))
 table = views.trajectory_table(data_key, indicator_id, tuple(region_codes), method, lang)
 headers = trajectory.table_headers(lang)
 st.dataframe(
-    table.rename(columns=headers),
+    views.trajectory_grid(data_key, indicator_id, tuple(region_codes), method, lang),
     hide_index=True,
     column_config={
         headers["link"]: st.column_config.LinkColumn(

@@ -9,12 +9,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote, unquote
 
 import pandas as pd
 
 from lib.i18n import t
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 # The province's 315 plan and the two city plans that carry it out.
 DEFAULT_PLANS = ("zj_315_2023", "hz_315_2024", "jx_315_2023")
@@ -777,7 +780,7 @@ def aligned_table(
 class ShownTable(NamedTuple):
     """A table as the data grid shows it, with what its column settings need."""
 
-    table: pd.DataFrame
+    table: pd.DataFrame | pa.Table  # Arrow once cached to draw (views.arrow_table)
     marker: str  # the column of marker labels, each cell a one-label list (a coloured label)
     marker_colours: dict[str, str]  # each marker label and its colour, in order of appearance
     link_columns: list[str]  # columns of links to quotes, their text after "#" (LINK_TEXT)

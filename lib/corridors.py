@@ -58,12 +58,15 @@ def _present(value: Any) -> bool:
 
 def primary_ids(corridors: pd.DataFrame) -> list[str]:
     """The primary corridors (on by default), in file order."""
-    return corridors.loc[corridors["layer"] == "primary", "id"].tolist()
+    # Plain lists: a corridor table has a dozen rows, where pandas indexing costs more.
+    layers = zip(corridors["id"].tolist(), corridors["layer"].tolist(), strict=True)
+    return [cid for cid, layer in layers if layer == "primary"]
 
 
 def secondary_ids(corridors: pd.DataFrame) -> list[str]:
     """The other corridors the documents name (the secondary layer)."""
-    return corridors.loc[corridors["layer"] != "primary", "id"].tolist()
+    layers = zip(corridors["id"].tolist(), corridors["layer"].tolist(), strict=True)
+    return [cid for cid, layer in layers if layer != "primary"]
 
 
 def read_view(
