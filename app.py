@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lib.i18n import t
 from lib.ui.chrome import app_chrome
+from lib.ui.layout import app_navigation
 from lib.ui.presenter import slideshow_bar
 
 st.set_page_config(
@@ -12,21 +12,6 @@ st.set_page_config(
 
 lang = app_chrome()  # the language radio and the presenter switch, in the sidebar
 
-PAGES = [
-    ("overview", "app_pages/overview.py", ":material/dashboard:"),
-    ("trajectories", "app_pages/trajectories.py", ":material/show_chart:"),
-    ("hangzhou", "app_pages/hangzhou.py", ":material/map:"),
-    ("corridors", "app_pages/corridors.py", ":material/route:"),
-    ("compare", "app_pages/compare.py", ":material/compare_arrows:"),
-    ("upload", "app_pages/upload.py", ":material/upload_file:"),
-    ("sources", "app_pages/sources.py", ":material/description:"),
-    ("slides", "app_pages/slides.py", ":material/slideshow:"),
-]
-navigation = st.navigation(
-    [
-        st.Page(path, title=t(f"page.{key}", lang), icon=icon, url_path=key, default=i == 0)
-        for i, (key, path, icon) in enumerate(PAGES)
-    ]
-)
+navigation = app_navigation(lang)
 slideshow_bar(lang)  # only while ?slide=N: caption and previous/next on top of the page
 navigation.run()

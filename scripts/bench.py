@@ -21,7 +21,6 @@ it reports, it does not gate. Sections, in the order they run:
 from __future__ import annotations
 
 import argparse
-import ast
 import contextlib
 import io
 import json
@@ -250,7 +249,7 @@ def load_average() -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# Pages: read from app.py's PAGES list, so that a moved pages folder needs no change here
+# Pages: read from the app's PAGES list, so that a moved pages folder needs no change here
 
 
 @dataclass(frozen=True)
@@ -258,7 +257,7 @@ class Target:
     """One page view to time: a page of the app with query parameters, or a floor page."""
 
     key: str
-    script: str  # app page: its path relative to app.py (PAGES); floor: its kind
+    script: str  # app page: its path relative to app.py (layout.PAGES); floor: its kind
     url_path: str  # "" for the default page
     params: tuple[tuple[str, str], ...] = ()
 
@@ -270,16 +269,9 @@ class Target:
 
 
 def app_pages() -> list[Target]:
-    """Every page of app.py's PAGES list (key, path, icon), the first being the default."""
-    tree = ast.parse(APP.read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "PAGES" for t in node.targets
-        ):
-            pages = ast.literal_eval(node.value)
-            break
-    else:
-        raise SystemExit("app.py has no PAGES list")
+    """Every page of the app (lib.ui.layout.PAGES: key, path, icon), the first the default."""
+    from lib.ui.layout import PAGES as pages
+
     targets = []
     for i, (key, path, *_) in enumerate(pages):
         url_path = "" if i == 0 else key

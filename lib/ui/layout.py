@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from lib.comparison import LINK_TEXT, ShownTable
 from lib.i18n import t
@@ -19,6 +23,38 @@ mark.hit { background: #cde6ff; padding: 0 2px; border-radius: 2px; }
 """
 
 
+# The app's pages: key (also its URL path), script (relative to app.py), icon. The first
+# is the default page.
+PAGES = [
+    ("overview", "app_pages/overview.py", ":material/dashboard:"),
+    ("trajectories", "app_pages/trajectories.py", ":material/show_chart:"),
+    ("hangzhou", "app_pages/hangzhou.py", ":material/map:"),
+    ("corridors", "app_pages/corridors.py", ":material/route:"),
+    ("compare", "app_pages/compare.py", ":material/compare_arrows:"),
+    ("upload", "app_pages/upload.py", ":material/upload_file:"),
+    ("sources", "app_pages/sources.py", ":material/description:"),
+    ("slides", "app_pages/slides.py", ":material/slideshow:"),
+]
+APP_DIR = Path(__file__).resolve().parents[2]
+
+
+def app_navigation(lang: str, first_page: Callable[[], None] | None = None) -> StreamlitPage:
+    """The app's navigation with every page titled in lang. first_page replaces the default
+    page's script (the benchmark's app shell: an empty page inside the app)."""
+    return st.navigation(
+        [
+            st.Page(
+                first_page if i == 0 and first_page else APP_DIR / path,
+                title=t(f"page.{key}", lang),
+                icon=icon,
+                url_path=key,
+                default=i == 0,
+            )
+            for i, (key, path, icon) in enumerate(PAGES)
+        ]
+    )
+
+
 def page_title(page_key: str, lang: str) -> None:
     """The page's heading in the chosen language."""
     st.title(t(f"page.{page_key}", lang))
@@ -27,7 +63,7 @@ def page_title(page_key: str, lang: str) -> None:
 def app_page(page_key: str) -> st.Page:
     """The app's page as app.py registers it, for st.page_link: a link to a Page skips
     resolving the script's path, which the overview's 48 links paid for each time."""
-    return st.Page(f"app_pages/{page_key}.py", url_path=page_key)
+    return st.Page(APP_DIR / f"app_pages/{page_key}.py", url_path=page_key)
 
 
 def not_built(lang: str) -> None:

@@ -1,11 +1,12 @@
-"""Benchmark floor: the app around an empty page (sidebar controls, navigation, the page's
-title, copy link and save-view form): what every page of the app pays before its content."""
+"""Benchmark floor: the app around an empty page (sidebar controls, the app's navigation,
+the page's title, copy link and save-view form): what every page of the app pays before
+its content."""
 
 import streamlit as st
 
 from lib.ui.chrome import app_chrome
-from lib.ui.layout import page_title
-from lib.ui.presenter import page_tools
+from lib.ui.layout import app_navigation, page_title
+from lib.ui.presenter import page_tools, slideshow_bar
 
 st.set_page_config(page_title="bench: app shell", layout="wide")
 lang = app_chrome()
@@ -16,4 +17,6 @@ def empty_page() -> None:
     page_tools("overview", lang)
 
 
-st.navigation([st.Page(empty_page, title="shell", url_path="shell", default=True)]).run()
+navigation = app_navigation(lang, first_page=empty_page)  # as app.py, the first page empty
+slideshow_bar(lang)
+navigation.run()
