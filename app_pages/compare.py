@@ -5,7 +5,7 @@ import streamlit as st
 from lib import comparison as cmp
 from lib.charts.compare import shared_indicator_chart
 from lib.i18n import name_column, t
-from lib.image_export import presentation_subtitle, source_line, with_presentation
+from lib.image_export import presentation_subtitle, with_presentation
 from lib.source_reader import read_source
 from lib.ui import data, views
 from lib.ui.export import export_menu
@@ -73,12 +73,11 @@ for plan_id in chosen:
     )
 
 # --- Alignment (all logic in lib.comparison) ----------------------------------------------
-indicators = data.indicators()
 _, _, aligned = views.compare_alignment(data_key, tuple(chosen))
 
 with controls("filters"):
     filters = st.columns(2)
-present = [c for c in indicators["category"].drop_duplicates() if c in set(aligned["category"])]
+present = views.compare_categories(data_key, tuple(chosen))
 follow_url("compare_category", [c for c in url_list("category") if c in present])
 categories = filters[0].multiselect(
     t("compare.categories", lang),
@@ -178,8 +177,7 @@ if view == "aligned":
 # --- Pace and ambition of the shared indicators ------------------------------------------
 if view == "pace":
     with pace_tab:
-        shared = cmp.filter_aligned(aligned, categories, "shared")
-        if shared.empty:
+        if not in_categories["shared"].any():
             st.info(t("compare.no_shared", lang))
         else:
             pace = views.compare_paces(
@@ -205,7 +203,7 @@ if view == "pace":
             export_menu(None, pace.rows, "compare-pace", lang)
             st.subheader(t("compare.charts_heading", lang))
             order = [plan_labels[p] for p in chosen]
-            charted = shared[shared["indicator_id"].isin(pace.charted)]
+            charted = pace.charted
             follow_url("compare_charts", url_param("charts") == "all")
             with controls("charts"):
                 show_all = st.toggle(
@@ -216,8 +214,7 @@ if view == "pace":
             set_url_params(charts="all" if show_all else None)
             remember_url(compare_charts=show_all)
             if not show_all:
-                charted = charted.head(cmp.CHART_LIMIT)
-            source = source_line(plans.reset_index(), chosen, lang)
+                charted = charted[: cmp.CHART_LIMIT]
 
             def chart_of(indicator: dict):
                 """The small chart of one shared indicator."""
@@ -235,7 +232,7 @@ if view == "pace":
             # buttons under each of a dozen charts would bury them).
             drawn = {
                 row["indicator_id"]: row
-                for row in charted.to_dict("records")
+                for row in charted
                 if not pace.points[row["indicator_id"]].empty
             }
             if drawn:
@@ -249,21 +246,21 @@ if view == "pace":
                 picked = drawn[picked_id]
                 export_menu(
                     lambda: with_presentation(
-                        chart_of(picked), picked[names], subtitle_of(picked), source
+                        chart_of(picked), picked[names], subtitle_of(picked), pace.source
                     ),
                     pace.points[picked_id],
                     f"compare-{picked_id}",
                     lang,
                 )
             grid = st.columns(2)
-            for i, indicator in enumerate(charted.to_dict("records")):
+            for i, indicator in enumerate(charted):
                 with grid[i % 2].container(border=True):
                     if indicator["indicator_id"] in drawn:
                         draw_chart(
                             lambda indicator=indicator: chart_of(indicator),
                             title=indicator[names],
                             subtitle=subtitle_of(indicator),
-                            source=source,
+                            source=pace.source,
                             cache_key=(data_key, indicator["indicator_id"], tuple(chosen), lang),
                         )
                     else:
@@ -317,7 +314,7 @@ if view == "themes":
             targets = data.targets()
             sources_page = app_page("sources")
             task_links = cmp.task_target_labels(
-                cmp.task_targets(spans, targets, lines), targets, indicators, lang
+                cmp.task_targets(spans, targets, lines), targets, data.indicators(), lang
             )
             for n, action in enumerate(action_rows.to_dict("records")):
                 title = cmp.theme_title(action, listing, lang)

@@ -221,7 +221,7 @@ def corridor_summary(key: DataKey, visible: tuple[str, ...], lang: str) -> pa.Ta
     return arrow_table(pd.DataFrame(shown))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@data.shared_cache(max_entries=32)
 def compare_alignment(
     key: DataKey, chosen: tuple[str, ...]
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -249,6 +249,15 @@ def compare_aligned_view(
     return view._replace(table=arrow_table(view.table))
 
 
+@data.shared_cache(max_entries=32)
+def compare_categories(key: DataKey, chosen: tuple[str, ...]) -> list[str]:
+    """The indicator categories the chosen plans' aligned indicators fall in, in the order
+    of the indicator list."""
+    _, _, aligned = compare_alignment(key, chosen)
+    present = set(aligned["category"])
+    return [c for c in data.indicators()["category"].drop_duplicates() if c in present]
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def compare_excluded(key: DataKey, chosen: tuple[str, ...]) -> pd.DataFrame:
     """Per chosen plan, how many of its figures the alignment leaves out, and why."""
@@ -261,8 +270,9 @@ class PaceView(NamedTuple):
     rows: pd.DataFrame  # the pace table
     grid: pa.Table  # the same, as drawn
     points: dict[str, pd.DataFrame]  # each shared indicator's dots for its small chart
-    charted: list[str]  # the shared indicators worth a chart (two plans state a figure)
+    charted: list[dict]  # the shared indicators worth a chart (two plans state a figure)
     ambition: dict[str, str]  # each shared indicator's ambition sentence
+    source: str  # the source line of every chart
 
 
 @data.shared_cache(max_entries=32)
@@ -289,6 +299,7 @@ def compare_paces(
     rows = comparison.pace_table(
         paces, shared, list(chosen), plan_labels, region_labels, cells, lang
     )
+    chartable = set(comparison.chartable(own, shared))
     return PaceView(
         rows=rows,
         grid=arrow_table(rows),
@@ -296,7 +307,7 @@ def compare_paces(
             indicator_id: comparison.chart_points(own, paces, indicator_id, plan_labels)
             for indicator_id in shared_ids
         },
-        charted=comparison.chartable(own, shared),
+        charted=[row for row in shared.to_dict("records") if row["indicator_id"] in chartable],
         ambition={
             row["indicator_id"]: comparison.ambition_summary(
                 cells[cells["indicator_id"] == row["indicator_id"]],
@@ -307,4 +318,5 @@ def compare_paces(
             )
             for row in shared.to_dict("records")
         },
+        source=source_line(data.plans(), chosen, lang),
     )
