@@ -18,16 +18,15 @@ data_key = data.data_key()  # one data version for the whole run
 page_title("trajectories", lang)
 st.caption(t("trajectories.intro", lang))
 
-indicators = data.indicators()
-options, indicator_labels = views.trajectory_choices(data_key, lang)
-if options.empty:
+choices = views.trajectory_choices(data_key, lang)
+if choices.options.empty:
     st.info(t("common.no_data", lang))
     st.stop()
 
 # 1. What to show: the URL says, the widgets let the user change it.
 with controls():  # hidden in presenter mode
     left, right = st.columns([1, 3])
-    categories = ["", *trajectory.categories_present(options)]
+    categories = ["", *choices.categories]
     requested_category = url_param("category")
     category = left.selectbox(
         t("trajectories.category", lang),
@@ -37,16 +36,15 @@ with controls():  # hidden in presenter mode
             trajectory.category_label(c, lang) if c else t("trajectories.category_all", lang)
         ),
     )
-    offered = options if not category else options[options["category"] == category]
-    labels = {code: indicator_labels[code] for code in offered["id"]}
-    indicator_id = trajectory.choose_indicator(url_param("indicator"), options, category)
+    labels = {code: choices.labels[code] for code in choices.offered[category]}
+    indicator_id = trajectory.choose_indicator(url_param("indicator"), choices.options, category)
     indicator_id = right.selectbox(
         t("trajectories.indicator", lang),
         list(labels),
         index=list(labels).index(indicator_id),
         format_func=labels.get,
     )
-    indicator = indicators.set_index("id").loc[indicator_id]
+    indicator = choices.indicators[indicator_id]
 
     available, region_names = views.trajectory_regions(data_key, indicator_id, lang)
     region_codes = st.multiselect(

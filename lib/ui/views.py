@@ -78,16 +78,36 @@ def trajectory_texts(
     }
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def trajectory_choices(key: DataKey, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The indicators the trajectories page offers, and the label of each."""
-    options = trajectory.indicator_options(data.indicators(), data.targets(), data.actual_counts())
+class TrajectoryChoices(NamedTuple):
+    """What the trajectories page offers to choose from."""
+
+    options: pd.DataFrame  # the indicators offered (trajectory.indicator_options)
+    labels: dict[str, str]  # each offered indicator's label
+    categories: list[str]  # the categories of the offered indicators
+    offered: dict[str, list[str]]  # the indicators offered in each category ("" = all)
+    indicators: dict[str, dict]  # every indicator's row, by id
+
+
+@data.shared_cache(max_entries=8)
+def trajectory_choices(key: DataKey, lang: str) -> TrajectoryChoices:
+    """The indicators the trajectories page offers, their labels and categories."""
+    indicators = data.indicators()
+    options = trajectory.indicator_options(indicators, data.targets(), data.actual_counts())
     records = options.to_dict("records")
-    labels = {row["id"]: trajectory.indicator_label(row, lang) for row in records}
-    return options, labels
+    categories = trajectory.categories_present(options)
+    return TrajectoryChoices(
+        options=options,
+        labels={row["id"]: trajectory.indicator_label(row, lang) for row in records},
+        categories=categories,
+        offered={
+            category: [row["id"] for row in records if row["category"] == category or not category]
+            for category in ["", *categories]
+        },
+        indicators={row["id"]: row for row in indicators.to_dict("records")},
+    )
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.shared_cache(max_entries=64)
 def trajectory_regions(
     key: DataKey, indicator_id: str, lang: str
 ) -> tuple[pd.DataFrame, dict[str, str]]:
