@@ -24,17 +24,14 @@ page_title("hangzhou", lang)
 
 # The allocation table and what can be shown of it.
 tables = views.allocation_tables(data_key)
-table, indicators, district_frame = tables.table, tables.indicators, tables.district_frame
+table, district_frame = tables.table, tables.district_frame
 if table.empty:
     st.info(t("hangzhou.no_table", lang))
     st.stop()
-by_id = {row["indicator_id"]: row for row in indicators.to_dict("records")}
-codes = list(district_frame["adcode"])
-names = dict(zip(codes, district_frame[names_col], strict=True))
+lookup = views.hangzhou_lookup(data_key, lang)
+by_id, codes, names = lookup.indicators, lookup.codes, lookup.names
 # Attainment can be shown once some district has an actual for the allocation's year.
-can_attain = allocation.has_actuals(
-    data.actuals(region_codes=tuple(codes), year=allocation.YEAR), by_id, codes
-)
+can_attain = lookup.can_attain
 
 # View state: from the URL when the page opens, then from the widgets (keyed, so that they
 # keep their identity across reruns); a click on the map picks the district.
@@ -88,10 +85,8 @@ page_tools("hangzhou", lang)
 
 # The chosen indicator on the map.
 indicator = by_id[indicator_id]
-actuals = data.actuals(indicator_id, (*codes, allocation.CITY_CODE))
 values, frame = views.hangzhou_map(data_key, indicator_id, mode, lang)
-plan = data.plans().set_index("id").loc[allocation.PLAN_ID]
-source = t("hangzhou.source", lang, plan=plan[f"title_{lang}"])
+source = t("hangzhou.source", lang, plan=lookup.plan_title)
 check = next(each for each in tables.checks if each.indicator_id == indicator_id)
 static_title = t("hangzhou.static.title", lang, name=indicator[names_col])
 static_subtitle = t(f"hangzhou.static.subtitle.{mode}", lang)
@@ -130,7 +125,7 @@ with side_col:
     for column, level in zip(st.columns(2), ("city", "province"), strict=True):
         label, figure = allocation.level_metric(indicator, level, lang)
         column.metric(label, figure)
-    city_actual = allocation.city_actual(actuals, indicator_id)
+    city_actual = views.hangzhou_city_actual(data_key, indicator_id)
     if mode == hz.MODE_ATTAINMENT and city_actual:
         st.metric(
             t("hangzhou.city_actual", lang),
@@ -177,8 +172,6 @@ with table_tab:
     st.markdown(f"**{t('hangzhou.section.city', lang)}**")
     st.dataframe(city_targets, hide_index=True)
 with checks_tab:
-    for each in tables.checks:
-        st.markdown(
-            f"**{markdown_text(allocation.indicator_label(by_id[each.indicator_id], lang))}**"
-        )
-        st.text(allocation.check_sentence(each, names, lang))
+    for label, sentence in lookup.checks:
+        st.markdown(f"**{markdown_text(label)}**")
+        st.text(sentence)

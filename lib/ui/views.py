@@ -148,6 +148,51 @@ def allocation_tables(key: DataKey) -> allocation.AllocationTables:
     return allocation.allocation_tables(data.targets(), data.regions(), data.indicators())
 
 
+class HangzhouLookup(NamedTuple):
+    """What the Hangzhou page looks up on every run, in plain dicts and lists."""
+
+    indicators: dict[str, dict]  # the allocated indicators' rows, by id
+    codes: list[str]  # the districts, in map order
+    names: dict[str, str]  # each district's name
+    can_attain: bool  # some district has an actual for the allocation's year
+    plan_title: str  # the allocation plan's title
+    checks: list[tuple[str, str]]  # each indicator's label and consistency sentence
+
+
+@data.shared_cache(max_entries=4)
+def hangzhou_lookup(key: DataKey, lang: str) -> HangzhouLookup:
+    """The allocation's indicators, districts, checks and plan title, for the page."""
+    tables = allocation_tables(key)
+    by_id = {row["indicator_id"]: row for row in tables.indicators.to_dict("records")}
+    codes = list(tables.district_frame["adcode"])
+    names = dict(zip(codes, tables.district_frame[name_column(lang)], strict=True))
+    this_year = data.actuals(region_codes=tuple(codes), year=allocation.YEAR)
+    plans = data.plans().set_index("id")
+    return HangzhouLookup(
+        indicators=by_id,
+        codes=codes,
+        names=names,
+        can_attain=allocation.has_actuals(this_year, by_id, codes),
+        plan_title=plans.loc[allocation.PLAN_ID, f"title_{lang}"],
+        checks=[
+            (
+                allocation.indicator_label(by_id[each.indicator_id], lang),
+                allocation.check_sentence(each, names, lang),
+            )
+            for each in tables.checks
+        ],
+    )
+
+
+@data.shared_cache(max_entries=64)
+def hangzhou_city_actual(key: DataKey, indicator_id: str) -> dict | None:
+    """The city's own uploaded actual of an indicator for the allocation's year, or None."""
+    codes = tuple(allocation_tables(key).district_frame["adcode"])
+    # The same query as the map's (hangzhou_map): districts and city, one cached result.
+    actuals = data.actuals(indicator_id, (*codes, allocation.CITY_CODE))
+    return allocation.city_actual(actuals, indicator_id)
+
+
 @data.shared_cache(max_entries=64)
 def hangzhou_map(
     key: DataKey, indicator_id: str, mode: str, lang: str
