@@ -1,18 +1,30 @@
 """Start the app: `python serve.py [options]` is `streamlit run app.py [options]`, with the
-modules the app's scripts import loaded before the server opens its port, so that the first
-page after a start is as quick as the ones after it (`make run` starts the app this way)."""
+modules the app's scripts import loaded and every page run once before the server opens its
+port, so that the first page after a start is as quick as the ones after it (`make run`
+starts the app this way)."""
 
 import sys
+import time
 from pathlib import Path
 
-from lib.preload import import_app_modules
+from lib.preload import import_app_modules, warm_views
+from lib.ui.layout import PAGES
 
 ROOT = Path(__file__).resolve().parent
+# Every page's default view, and compare's pace tab: its dozen charts take the longest to
+# build the first time.
+WARM_VIEWS = [*((key, {}) for key, _, _ in PAGES), ("compare", {"view": "pace"})]
 
 
 def main() -> None:
-    """Import the app's modules, then hand over to `streamlit run app.py`."""
+    """Import the app's modules and run its pages once, then hand over to `streamlit run`."""
     import_app_modules(ROOT)
+    started = time.perf_counter()
+    problems = warm_views(ROOT, WARM_VIEWS)
+    took = time.perf_counter() - started
+    print(f"ran {len(WARM_VIEWS)} views once in {took:.1f} s", file=sys.stderr)
+    for problem in problems:
+        print(f"  not warmed: {problem}", file=sys.stderr)
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *sys.argv[1:]]
