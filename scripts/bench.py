@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import io
 import json
 import math
@@ -687,10 +688,10 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(script: Path, env: dict[str, str], log: Path) -> Iterator[str]:
-    """`streamlit run script` on a free localhost port; the app as `make run` and the browser
-    tests start it (serve.py: its modules imported before the port opens)."""
+    """`streamlit run script` on a free localhost port: the app as `make run` and the browser
+    tests start it (serve.py), a floor the same way (serve_floor)."""
     port = free_port()
-    command = ["serve.py"] if script == APP else ["-m", "streamlit", "run", str(script)]
+    command = ["serve.py"] if script == APP else [__file__, "--serve-floor", str(script)]
     with log.open("ab") as output:
         process = subprocess.Popen(
             [
@@ -732,6 +733,22 @@ def streamlit_server(script: Path, env: dict[str, str], log: Path) -> Iterator[s
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def serve_floor(argv: list[str]) -> None:
+    """Serve a floor page as serve.py serves the app: its imports loaded and the page run
+    once before the port opens, so that a cold load means the same for floors and pages."""
+    from streamlit.testing.v1 import AppTest
+    from streamlit.web import cli
+
+    from lib.preload import imported_names
+
+    script, *options = argv
+    for module in imported_names([Path(script)]):
+        importlib.import_module(module)
+    AppTest.from_file(script, default_timeout=300).run()
+    sys.argv = ["streamlit", "run", script, *options]
+    cli.main()
 
 
 def coloured_pixels(png: bytes) -> int:
@@ -961,5 +978,7 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
         worker(sys.argv[2:])
+    elif len(sys.argv) > 1 and sys.argv[1] == "--serve-floor":
+        serve_floor(sys.argv[2:])
     else:
         sys.exit(main())
