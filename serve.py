@@ -7,13 +7,10 @@ import sys
 import time
 from pathlib import Path
 
-from lib.preload import import_app_modules, warm_views
-from lib.ui.layout import PAGES
+from lib.preload import import_app_modules
+from lib.ui.warmup import WARM_VIEWS, warm_views
 
 ROOT = Path(__file__).resolve().parent
-# Every page's default view, and compare's pace tab: its dozen charts take the longest to
-# build the first time.
-WARM_VIEWS = [*((key, {}) for key, _, _ in PAGES), ("compare", {"view": "pace"})]
 
 
 def main() -> None:

@@ -42,28 +42,3 @@ def import_app_modules(root: Path) -> list[str]:
             if f"{module}.{name}" in sys.modules:
                 imported.append(f"{module}.{name}")
     return imported
-
-
-def warm_views(root: Path, views: list[tuple[str, dict[str, str]]]) -> list[str]:
-    """Run each view (page key and URL parameters) once, as a visitor would, so that caches
-    are filled before the first visitor comes; what failed, as "page: error" lines (each
-    page shows its own error when visited)."""
-    from streamlit.testing.v1 import AppTest
-
-    from lib.ui.layout import PAGES
-
-    scripts = {key: path for key, path, _ in PAGES}
-    # One AppTest for all views: each new one scans the installed packages for components.
-    app = AppTest.from_file(str(root / "app.py"), default_timeout=300)
-    problems = []
-    for key, params in views:
-        app.switch_page(scripts[key])
-        app.query_params.clear()
-        app.query_params.update(params)
-        try:
-            app.run()
-        except Exception as error:  # noqa: BLE001  (the server starts all the same)
-            problems.append(f"{key}: {error}")
-            continue
-        problems.extend(f"{key}: {exception.value}" for exception in app.exception)
-    return problems

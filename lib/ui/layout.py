@@ -36,6 +36,7 @@ PAGES = [
     ("slides", "app_pages/slides.py", ":material/slideshow:"),
 ]
 APP_DIR = Path(__file__).resolve().parents[2]
+_SCRIPTS = {key: APP_DIR / path for key, path, _ in PAGES}
 
 
 def app_navigation(lang: str, first_page: Callable[[], None] | None = None) -> StreamlitPage:
@@ -44,13 +45,13 @@ def app_navigation(lang: str, first_page: Callable[[], None] | None = None) -> S
     return st.navigation(
         [
             st.Page(
-                first_page if i == 0 and first_page else APP_DIR / path,
+                first_page if i == 0 and first_page else _SCRIPTS[key],
                 title=t(f"page.{key}", lang),
                 icon=icon,
                 url_path=key,
                 default=i == 0,
             )
-            for i, (key, path, icon) in enumerate(PAGES)
+            for i, (key, _, icon) in enumerate(PAGES)
         ]
     )
 
@@ -63,7 +64,7 @@ def page_title(page_key: str, lang: str) -> None:
 def app_page(page_key: str) -> st.Page:
     """The app's page as app.py registers it, for st.page_link: a link to a Page skips
     resolving the script's path, which the overview's 48 links paid for each time."""
-    return st.Page(APP_DIR / f"app_pages/{page_key}.py", url_path=page_key)
+    return st.Page(_SCRIPTS[page_key], url_path=page_key)
 
 
 def not_built(lang: str) -> None:

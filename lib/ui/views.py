@@ -365,6 +365,7 @@ def compare_paces(
         paces, shared, list(chosen), plan_labels, region_labels, cells, lang
     )
     chartable = set(comparison.chartable(own, shared))
+    records = shared.to_dict("records")
     return PaceView(
         rows=rows,
         grid=arrow_table(rows),
@@ -372,7 +373,7 @@ def compare_paces(
             indicator_id: comparison.chart_points(own, paces, indicator_id, plan_labels)
             for indicator_id in shared_ids
         },
-        charted=[row for row in shared.to_dict("records") if row["indicator_id"] in chartable],
+        charted=[row for row in records if row["indicator_id"] in chartable],
         ambition={
             row["indicator_id"]: comparison.ambition_summary(
                 cells[cells["indicator_id"] == row["indicator_id"]],
@@ -381,7 +382,7 @@ def compare_paces(
                 plan_labels,
                 lang,
             )
-            for row in shared.to_dict("records")
+            for row in records
         },
         source=source_line(data.plans(), chosen, lang),
     )
