@@ -13,6 +13,8 @@ from lib.ui.layout import page_title
 from lib.ui.presenter import controls, page_tools, show_chart
 from lib.ui.state import current_language, set_url_params, url_list, url_param
 
+TABLE_KEY = "trajectories_table_open"
+
 lang = current_language()
 data_key = data.data_key()  # one data version for the whole run
 page_title("trajectories", lang)
@@ -156,21 +158,26 @@ else:
     st.markdown(texts["methods"])
     st.caption(t("trajectories.methods_help", lang))
 
-# 4. Every target and actual in view, as a table and as CSV.
+# 4. Every target and actual in view, as a table and as CSV. The table is drawn once opened:
+# a data grid delays the chart above it by about half a second in the browser.
 st.subheader(t("trajectories.table_heading", lang))
 table = views.trajectory_table(data_key, indicator_id, tuple(region_codes), method, lang)
 headers = trajectory.table_headers(lang)
-st.dataframe(
-    views.trajectory_grid(data_key, indicator_id, tuple(region_codes), method, lang),
-    hide_index=True,
-    column_config={
-        headers["link"]: st.column_config.LinkColumn(
-            headers["link"], display_text=t("trajectories.link_text", lang)
-        ),
-        headers["value"]: st.column_config.NumberColumn(headers["value"], format="%g"),
-        headers["year"]: st.column_config.NumberColumn(headers["year"], format="%d"),
-    },
-)
+with st.expander(
+    t("trajectories.table_open", lang, rows=len(table)), key=TABLE_KEY, on_change="rerun"
+) as table_box:
+    if table_box.open:
+        st.dataframe(
+            views.trajectory_grid(data_key, indicator_id, tuple(region_codes), method, lang),
+            hide_index=True,
+            column_config={
+                headers["link"]: st.column_config.LinkColumn(
+                    headers["link"], display_text=t("trajectories.link_text", lang)
+                ),
+                headers["value"]: st.column_config.NumberColumn(headers["value"], format="%g"),
+                headers["year"]: st.column_config.NumberColumn(headers["year"], format="%d"),
+            },
+        )
 export_menu(
     None,
     lambda: trajectory.export_table(table, lang),

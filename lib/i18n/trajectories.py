@@ -132,6 +132,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "目标与实际值明细",
         "en": "Every target and actual in view",
     },
+    "trajectories.table_open": {
+        "zh": "表格（{rows} 行）",
+        "en": "Table ({rows} rows)",
+    },
     "trajectories.col.region": {"zh": "地区", "en": "Region"},
     "trajectories.col.kind": {"zh": "类型", "en": "Kind"},
     "trajectories.col.year": {"zh": "年份", "en": "Year"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlencode
 
 from tests.browser.conftest import ARTIFACTS
@@ -36,3 +37,21 @@ def screenshot(page, name: str) -> str:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return str(path)
+
+
+def grid_rows(page, nth: int = 0, until=bool, timeout: float = 15) -> list[list[str]]:
+    """The rows the data grid draws (its accessible table), as lists of cell texts; read again
+    until `until(rows)` holds or the time is up (the grid fills its table in steps)."""
+    grid = page.locator('[data-testid="stDataFrame"]').nth(nth)
+    # The grid paints a canvas; its cells live in a hidden table for assistive technology.
+    grid.locator('[role="gridcell"]').first.wait_for(state="attached")
+    deadline = time.monotonic() + timeout
+    while True:
+        rows = [
+            [cell.inner_text() for cell in row.locator('[role="gridcell"]').all()]
+            for row in grid.locator('[role="row"]').all()
+            if row.locator('[role="gridcell"]').count()
+        ]
+        if until(rows) or time.monotonic() > deadline:
+            return rows
+        page.wait_for_timeout(300)

@@ -1,7 +1,6 @@
 """In the browser: choose plans, read the aligned table, switch tabs, download the table."""
 
 import io
-import time
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +8,7 @@ import pytest
 from PIL import Image
 
 from lib.comparison import MARKER_COLOURS, link_text
-from tests.browser.helpers import assert_healthy, open_url, screenshot, wait_idle
+from tests.browser.helpers import assert_healthy, grid_rows, open_url, screenshot, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -31,24 +30,6 @@ def pixels_of_colour(png: bytes, colour: str) -> int:
     pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
     wanted = np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)])
     return int((np.abs(pixels - wanted).max(axis=2) <= 3).sum())
-
-
-def grid_rows(page, nth: int = 0, until=bool, timeout: float = 15) -> list[list[str]]:
-    """The rows the data grid draws (its accessible table), as lists of cell texts; read again
-    until `until(rows)` holds or the time is up (the grid fills its table in steps)."""
-    grid = page.locator('[data-testid="stDataFrame"]').nth(nth)
-    # The grid paints a canvas; its cells live in a hidden table for assistive technology.
-    grid.locator('[role="gridcell"]').first.wait_for(state="attached")
-    deadline = time.monotonic() + timeout
-    while True:
-        rows = [
-            [cell.inner_text() for cell in row.locator('[role="gridcell"]').all()]
-            for row in grid.locator('[role="row"]').all()
-            if row.locator('[role="gridcell"]').count()
-        ]
-        if until(rows) or time.monotonic() > deadline:
-            return rows
-        page.wait_for_timeout(300)
 
 
 def test_four_plans_align_rd_intensity_in_one_row_with_four_values(page, app_url):

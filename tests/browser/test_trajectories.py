@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from lib.i18n import t
 from lib.progress import METHODS, STATUS_LABELS, Status
-from tests.browser.helpers import assert_healthy, open_url, screenshot, wait_idle
+from tests.browser.helpers import assert_healthy, grid_rows, open_url, screenshot, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -150,3 +151,18 @@ def test_a_link_beside_the_chart_opens_the_qualitative_targets_quote(page, app_u
     assert _query(quote)["target"].startswith("hz_315_2024-")
     assert quote.get_by_text("逐步推动区、县(市)研发投入强度超全国平均").count() >= 1
     assert quote.locator('[data-testid="stException"]').count() == 0
+
+
+def test_the_table_is_drawn_when_opened_and_lists_the_targets_in_view(page, app_url):
+    open_url(page, app_url, "trajectories")
+    _wait_for_chart(page)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    opener = page.locator('[data-testid="stExpander"] summary', has_text="表格（")
+    rows_in_label = int(re.search(r"（(\d+) 行）", opener.inner_text()).group(1))
+    opener.click()
+    rows = grid_rows(page, until=lambda rows: any("超过3.4%" in row for row in rows))
+    assert any(row[:1] == ["浙江省"] and "超过3.4%" in row for row in rows)
+    assert any(row[:1] == ["嘉兴市"] and "超过3.65%" in row for row in rows)
+    assert len(rows) == rows_in_label
+    assert_healthy(page)
+    screenshot(page, "trajectories-table")

@@ -203,7 +203,15 @@ def test_switching_the_method_says_it_in_words_and_all_three_sit_side_by_side(
 
 def test_the_table_lists_every_target_in_view_and_offers_a_csv(app_database, fresh_cache):
     at = open_page("trajectories", "en")
+    # The table is drawn once opened; its row count is in the label, its CSV offered already.
+    assert not at.dataframe
+    (closed,) = [box for box in at.expander if box.label.startswith("Table (")]
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert labels[-2:] == ["Download CSV", "Download Excel"]
+    at.session_state["trajectories_table_open"] = True
+    at.run()
     table = at.dataframe[0].value
+    assert closed.label == f"Table ({len(table)} rows)"
     drawn = markers(at)
     assert set(drawn["id"]) <= set(table["Target id"])
     assert table["Source"].str.startswith("sources?target=").all()
