@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from lib.ui import data
 
@@ -25,6 +26,32 @@ def test_a_shared_result_is_handed_out_as_is_until_a_write_clears_it():
     again = _summary(1)
     assert again is not first
     assert calls == [1, 1]
+
+
+@data.shared_cache(max_entries=2)
+def _labelled(key: int, labels: dict[str, str], lines: list[str], _build=None) -> tuple:
+    calls.append(key)
+    return (key, labels, lines)
+
+
+def test_results_are_keyed_by_content_without_underscored_arguments_latest_kept():
+    data.clear_after_write()
+    calls.clear()
+    first = _labelled(1, {"a": "A", "b": "B"}, ["x"], _build=lambda: 1)
+    # Equal dicts and lists in another order of insertion, another _build: the same result.
+    assert _labelled(1, {"b": "B", "a": "A"}, ["x"], _build=lambda: 2) is first
+    assert calls == [1]
+    _labelled(1, {"a": "A", "b": "changed"}, ["x"])
+    _labelled(1, {"a": "A", "b": "B"}, ["y"])
+    assert calls == [1, 1, 1], "a changed label or line is another result"
+    # Two entries kept: the oldest (the first call) has been dropped.
+    assert _labelled(1, {"a": "A", "b": "B"}, ["x"]) is not first
+    assert calls == [1, 1, 1, 1]
+
+
+def test_an_unhashable_argument_is_refused_not_cached_by_identity():
+    with pytest.raises(TypeError, match="DataFrame"):
+        _summary(pd.DataFrame({"key": [1]}))
 
 
 def test_a_page_that_changes_a_query_result_does_not_change_the_next_read(
