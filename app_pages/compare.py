@@ -24,19 +24,18 @@ lang = current_language()
 data_key = data.data_key()  # one data version for the whole run
 page_title("compare", lang)
 st.caption(t("compare.intro", lang))
-names, short = name_column(lang), "short_en" if lang == "en" else "short_zh"
+names = name_column(lang)
 lang_param = {"lang": lang} if lang == "en" else {}
 
 # --- URL state and the plan picker --------------------------------------------------------
-plans = data.plans().set_index("id")
-regions = data.regions().set_index("adcode")
-plan_labels = plans[short].to_dict()
+plans = views.compare_plans(data_key, lang)
+plan_labels = plans.labels
 requested = url_list("plans") if "plans" in st.query_params else None
-follow_url("compare_plans", cmp.chosen_plans(requested, list(plans.index)))
+follow_url("compare_plans", cmp.chosen_plans(requested, plans.ids))
 with controls("plans"):
     chosen = st.multiselect(
         t("compare.plans", lang),
-        list(plans.index),
+        plans.ids,
         max_selections=cmp.MAX_PLANS,
         format_func=plan_labels.get,
         key="compare_plans",
@@ -59,16 +58,15 @@ if len(chosen) < cmp.MIN_PLANS:
     page_tools("compare", lang)
     st.info(t("compare.pick_two", lang))
     st.stop()
-region_labels = {p: regions.loc[plans.loc[p, "region_code"], names] for p in chosen}
+region_labels = {p: plans.regions[p] for p in chosen}
 for plan_id in chosen:
-    plan = plans.loc[plan_id]
     st.caption(
         t(
             "compare.plan_line",
             lang,
             plan=plan_labels[plan_id],
             region=region_labels[plan_id],
-            period=cmp.period_text(plan["period_start"], plan["period_end"]),
+            period=plans.periods[plan_id],
         )
     )
 

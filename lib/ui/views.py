@@ -286,6 +286,31 @@ def corridor_summary(key: DataKey, visible: tuple[str, ...], lang: str) -> pa.Ta
     return arrow_table(pd.DataFrame(shown))
 
 
+class ComparePlans(NamedTuple):
+    """What the compare page looks up about the plans on every run, in plain dicts."""
+
+    ids: list[str]  # every plan, in the database's order
+    labels: dict[str, str]  # each plan's short name
+    regions: dict[str, str]  # the name of each plan's region
+    periods: dict[str, str]  # each plan's period, as text
+
+
+@data.shared_cache(max_entries=4)
+def compare_plans(key: DataKey, lang: str) -> ComparePlans:
+    """The plans, their short names, regions and periods in lang."""
+    plans = data.plans().set_index("id")
+    region_names = data.regions().set_index("adcode")[name_column(lang)]
+    return ComparePlans(
+        ids=list(plans.index),
+        labels=plans["short_en" if lang == "en" else "short_zh"].to_dict(),
+        regions={p: region_names[code] for p, code in plans["region_code"].items()},
+        periods={
+            p: comparison.period_text(row.period_start, row.period_end)
+            for p, row in plans.iterrows()
+        },
+    )
+
+
 @data.shared_cache(max_entries=32)
 def compare_alignment(
     key: DataKey, chosen: tuple[str, ...]

@@ -66,6 +66,17 @@ def test_rd_intensity_appears_once_with_all_four_values_each_linked_to_its_quote
     assert any("61 条针对其他地区的目标" in c.value for c in at.caption)
 
 
+def test_each_chosen_plan_is_introduced_with_its_region_and_period(app_database):
+    at = open_page("compare", plans="zj_315_2023,jx_315_2023")
+    captions = [c.value for c in at.caption]
+    assert "省“315”实施方案：浙江省，规划期 2023–2027" in captions
+    assert "嘉兴315推进方案：嘉兴市，规划期 2023–2027" in captions
+    at = open_page("compare", "en", plans="jx_315_2023,hz_315_2024")
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Jiaxing 315 plan 2023-2027: Jiaxing") for c in captions)
+    assert not any(c.startswith("Zhejiang 315 plan") for c in captions), "only chosen plans"
+
+
 def test_english_headers_and_a_category_filter_from_the_url(app_database):
     at = open_page("compare", "en", plans=FOUR, category="input")
     assert at.multiselect[1].value == ["input"]
