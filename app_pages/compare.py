@@ -38,6 +38,7 @@ with controls("plans"):
         plans.ids,
         max_selections=cmp.MAX_PLANS,
         format_func=plan_labels.get,
+        placeholder=t("compare.plans_placeholder", lang),
         key="compare_plans",
     )
     presets = st.columns([1, 4, 4, 2], vertical_alignment="center")
@@ -82,6 +83,7 @@ categories = filters[0].multiselect(
     present,
     format_func=lambda c: t(f"compare.category_{c}", lang),
     help=t("compare.categories_help", lang),
+    placeholder=t("compare.categories_placeholder", lang),
     key="compare_category",
 )
 follow_url("compare_rows", url_param("rows") if url_param("rows") in cmp.ROW_FILTERS else "all")

@@ -56,6 +56,7 @@ with controls():  # hidden in presenter mode
         format_func=region_names.get,
         max_selections=trajectory.MAX_REGIONS,
         help=t("trajectories.regions_help", lang, n=trajectory.MAX_REGIONS),
+        placeholder=t("trajectories.regions_placeholder", lang),
     )
 
     methods = trajectory.method_names(lang)

@@ -9,6 +9,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "lack, and the highlands, strategic fields and six actions item by item.",
     },
     "compare.plans": {"zh": "规划（二至四份）", "en": "Plans (two to four)"},
+    "compare.plans_placeholder": {"zh": "选择规划", "en": "Choose plans"},
     "compare.pick_two": {
         "zh": "请至少选择两份规划进行比较。",
         "en": "Choose at least two plans to compare.",
@@ -27,6 +28,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{plan}: {region}, period {period}",
     },
     "compare.categories": {"zh": "指标类别", "en": "Indicator categories"},
+    "compare.categories_placeholder": {"zh": "全部类别", "en": "All categories"},
     "compare.categories_help": {
         "zh": "不选即显示全部类别。",
         "en": "Leave empty to show every category.",

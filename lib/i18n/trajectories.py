@@ -14,6 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Indicator (type to search, Chinese or English)",
     },
     "trajectories.regions": {"zh": "地区", "en": "Regions"},
+    "trajectories.regions_placeholder": {"zh": "选择地区", "en": "Choose regions"},
     "trajectories.regions_help": {
         "zh": "只列出有该指标目标或实际值的地区：省、设区市、杭州各区县。最多 {n} 个。",
         "en": "Only regions with a target or an actual for this indicator: the province, "

@@ -61,6 +61,9 @@ def test_four_plans_align_rd_intensity_in_one_row_with_four_values(page, app_url
 def test_choosing_plans_in_the_picker_changes_the_table_and_the_url(page, app_url):
     open_compare(page, app_url)
     assert "plans=zj_315_2023%2Chz_315_2024%2Cjx_315_2023" in page.url
+    # No category chosen means all of them, and the empty picker says so in Chinese.
+    categories = page.locator('[data-testid="stMultiSelect"]').nth(1)
+    assert categories.locator("input").get_attribute("placeholder") == "全部类别"
     page.get_by_role("button", name="Remove 杭州315工作计划2024").click()
     wait_idle(page)
     page.wait_for_function("location.search.includes('plans=zj_315_2023%2Cjx_315_2023')")

@@ -87,6 +87,13 @@ def test_english_headers_and_a_category_filter_from_the_url(app_database):
     assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"]
 
 
+def test_empty_pickers_say_what_empty_means_in_the_pages_language(app_database):
+    at = open_page("compare")
+    assert [m.proto.placeholder for m in at.multiselect] == ["选择规划", "全部类别"]
+    at = open_page("compare", "en")
+    assert [m.proto.placeholder for m in at.multiselect] == ["Choose plans", "All categories"]
+
+
 def test_choosing_plans_and_filters_updates_the_view_and_the_url(app_database):
     at = open_page("compare")
     at.multiselect[0].select("zj_opinions_2018").run()

@@ -95,6 +95,8 @@ def test_the_default_view_shows_rd_intensity_targets_for_province_hangzhou_and_j
     at = open_page("trajectories")
     assert param(at, "indicator") == "rd_gdp_share"
     assert param(at, "regions") == f"{PROVINCE},{HANGZHOU},{JIAXING}"
+    # The emptied picker prompts in the page's language, not Streamlit's "Choose options".
+    assert widget(at.multiselect, "地区").proto.placeholder == "选择地区"
     assert param(at, "method") == "sdsn"
     assert widget(at.multiselect, "地区").value == [PROVINCE, HANGZHOU, JIAXING]
 
