@@ -1,4 +1,5 @@
-"""The deck both maps share: compact JSON, made once and kept when the deck is cached."""
+"""The deck both maps share: compact JSON, made once and kept when the deck is cached, and
+deck.gl's web-Mercator pixels."""
 
 import json
 import pickle
@@ -6,7 +7,7 @@ import pickle
 import numpy as np
 import pydeck as pdk
 
-from lib.maps.deck import CompactDeck, dot_path
+from lib.maps.deck import CompactDeck, lonlat, world_px
 
 
 def small_deck() -> CompactDeck:
@@ -34,9 +35,12 @@ def test_a_cached_copy_gives_the_same_json_without_its_memo_in_it():
     assert "_json" not in first and "json" not in json.loads(first)
 
 
-def test_a_dot_path_is_short_but_survives_rounding_and_float32():
-    (lon0, lat0), (lon1, lat1) = dot_path(120.12345, 30.2)
-    assert (lon0, lat0, lat1) == (120.12345, 30.2, 30.2)
-    assert 0 < lon1 - lon0 < 1e-3  # under a pixel at the zooms the maps open at
-    assert round(lon1, 5) != round(lon0, 5)  # not merged when coordinates are rounded
-    assert float(np.float32(lon1)) != float(np.float32(lon0))  # nor on the GPU
+def test_web_mercator_pixels_go_there_and_back():
+    lon, lat = np.array([120.15, 119.0]), np.array([30.28, 29.5])
+    x, y = world_px(lon, lat, 9.3)
+    assert x[0] > x[1] and y[0] < y[1]  # east is right, north is up (y grows downwards)
+    # One zoom level more doubles the distances.
+    x2, y2 = world_px(lon, lat, 10.3)
+    assert np.allclose(x2[0] - x2[1], 2 * (x[0] - x[1]))
+    back_lon, back_lat = lonlat(x, y, 9.3)
+    assert np.allclose(back_lon, lon) and np.allclose(back_lat, lat)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 import shapely
@@ -14,7 +15,9 @@ from lib import allocation, queries
 from lib.curated import load_curated
 from lib.db import DATA_DIR, make_engine
 from lib.geo import NO_BASEMAP, load_boundaries
+from lib.maps import glyphs
 from lib.maps import hangzhou as hz
+from lib.maps.deck import world_px
 from lib.maps.legend import (
     NO_VALUE_COLOUR,
     YLGNBU_9,
@@ -192,24 +195,87 @@ def test_deck_layers_polygons_labels_and_selected_outline(curated):
     assert {r["adcode"] for r in polygons["data"]} == set(load_boundaries(hz.BOUNDARIES)["adcode"])
     ring = layer(spec, hz.SELECTED_LAYER_ID)
     assert {r["adcode"] for r in ring["data"]} == {"330108"} and ring["filled"] is False
-    labels = layer(spec, hz.LABEL_LAYER_ID)
-    assert len(labels["data"]) == 13
-    assert {r["label"] for r in labels["data"]} >= {"淳安县", "滨江区", "上城区"}
-    # Literal strings, not pydeck's "@@=" accessors (which break the TextLayer).
-    assert labels["characterSet"] == "auto"
-    assert labels["fontFamily"].startswith('"Noto Sans CJK SC"')
-    assert labels["sizeUnits"] == "pixels"
-    assert "@@=pixels" not in json.dumps(spec)
     unselected = deck_json(hz.deck(frame_for(curated, "rd_gdp_share")))
     assert hz.SELECTED_LAYER_ID not in [item["id"] for item in unselected["layers"]]
-    # Leader lines and dots are paths: no layer type that compiles shaders of its own.
-    assert {item["@@type"] for item in spec["layers"]} == {"PolygonLayer", "PathLayer", "TextLayer"}
-    leaders = layer(spec, hz.LEADER_LAYER_ID)["data"]
-    dots = layer(spec, f"{hz.LEADER_LAYER_ID}_dots")
-    assert dots["capRounded"] is True and dots["widthUnits"] == "pixels"
-    assert len(leaders) == len(dots["data"]) >= 4  # the four small core districts at least
-    for leader, dot in zip(leaders, dots["data"], strict=True):
-        assert dot["dot"][0] == leader["line"][0]  # the dot sits where the line starts
+    assert "@@=pixels" not in json.dumps(spec)
+
+
+def test_labels_and_leaders_are_polygons_of_one_layer_carrying_their_districts_tooltip(curated):
+    spec = deck_json(hz.deck(frame_for(curated, "rd_gdp_share"), selected="330108"))
+    # No layer type with shaders of its own: only polygons (whose outlines are paths).
+    assert {item["@@type"] for item in spec["layers"]} == {"PolygonLayer"}
+    labels = layer(spec, hz.LABEL_LAYER_ID)
+    assert labels["pickable"] is True and labels["stroked"] is False
+    districts = {r["adcode"]: r for r in layer(spec, hz.LAYER_ID)["data"]}
+    assert {r["label"] for r in labels["data"]} == {r["name"] for r in districts.values()}
+    for piece in labels["data"]:
+        tip = {field: districts[piece["adcode"]][field] for field in hz.TIP_FIELDS}
+        assert {field: piece[field] for field in hz.TIP_FIELDS} == tip
+    # Each label is dark glyphs on a white halo; the callouts' leaders are dark too.
+    colours = {tuple(piece["fill_rgba"]) for piece in labels["data"]}
+    assert colours == {tuple(hz.LABEL_COLOUR), tuple(hz.HALO_COLOUR), tuple(hz.LEADER_COLOUR)}
+    # 淳安县 is set where the layout put it, about 3 x 14 px wide at the map's zoom.
+    zoom = spec["initialViewState"]["zoom"]
+    gdf = frame_for(curated, "rd_gdp_share").gdf
+    gdf["label"] = gdf["name_zh"]
+    placed = hz.label_layout(gdf, zoom).set_index("adcode").loc["330127"]
+    glyph_points = [
+        point
+        for piece in labels["data"]
+        if piece["adcode"] == "330127" and piece["fill_rgba"] == hz.LABEL_COLOUR
+        for point in piece["polygon"][0]
+    ]
+    x, y = world_px(*np.array(glyph_points).T, zoom)
+    assert 38 <= x.max() - x.min() <= 3 * hz.LABEL_PX
+    assert 10 <= y.max() - y.min() <= hz.LABEL_PX
+    assert abs((x.max() + x.min()) / 2 - (placed.x0 + placed.x1) / 2) < 1
+    assert abs((y.max() + y.min()) / 2 - (placed.y0 + placed.y1) / 2) < 2
+
+
+def test_callouts_have_a_leader_from_a_dot_on_their_district_to_their_label(curated):
+    spec = deck_json(hz.deck(frame_for(curated, "rd_gdp_share")))
+    zoom = spec["initialViewState"]["zoom"]
+    gdf = frame_for(curated, "rd_gdp_share").gdf
+    gdf["label"] = gdf["name_zh"]
+    layout = hz.label_layout(gdf, zoom).set_index("adcode")
+    callouts = layout[layout["callout"]]
+    assert len(callouts) >= 4  # the four small core districts at least
+    pieces = layer(spec, hz.LABEL_LAYER_ID)["data"]
+    for adcode, row in callouts.iterrows():
+        dark = [
+            shapely.Polygon(np.column_stack(world_px(*np.array(p["polygon"][0]).T, zoom)))
+            for p in pieces
+            if p["adcode"] == adcode and p["fill_rgba"] == hz.LEADER_COLOUR
+        ]
+        ax, ay = world_px(np.array([row.anchor_lon]), np.array([row.anchor_lat]), zoom)
+        bx, by = world_px(np.array([row.line_lon]), np.array([row.line_lat]), zoom)
+        anchor, end = shapely.Point(ax[0], ay[0]), shapely.Point(bx[0], by[0])
+        dot = next(d for d in dark if d.contains(anchor) and d.area < 30)
+        assert dot.centroid.distance(anchor) < 0.5  # the dot sits on the anchor
+        line = next(d for d in dark if d is not dot and d.distance(end) < 0.5)
+        assert line.distance(anchor) < 0.5  # the line runs from the anchor to the label
+
+
+def test_without_a_cjk_font_the_labels_are_text_and_the_leaders_still_polygons(
+    curated, monkeypatch
+):
+    monkeypatch.setattr(glyphs, "label_font", lambda: None)
+    glyphs._glyph.cache_clear()
+    try:
+        spec = deck_json(hz.deck(frame_for(curated, "rd_gdp_share")))
+    finally:
+        glyphs._glyph.cache_clear()
+    text = layer(spec, hz.TEXT_LAYER_ID)
+    assert {r["label"] for r in text["data"]} >= {"淳安县", "滨江区", "上城区"}
+    # Literal strings, not pydeck's "@@=" accessors (which break the TextLayer).
+    assert text["characterSet"] == "auto"
+    assert text["fontFamily"].startswith('"Noto Sans CJK SC"')
+    assert text["sizeUnits"] == "pixels"
+    pieces = layer(spec, hz.LABEL_LAYER_ID)["data"]
+    assert {tuple(p["fill_rgba"]) for p in pieces} == {
+        tuple(hz.LEADER_COLOUR),
+        tuple(hz.HALO_COLOUR),
+    }  # leader lines and dots only
 
 
 def test_names_with_html_stay_data_never_template(curated):
@@ -222,6 +288,7 @@ def test_names_with_html_stay_data_never_template(curated):
     names = {r["name"] for r in layer(spec, hz.LAYER_ID)["data"]}
     assert HOSTILE in names  # the frontend escapes {name}; it is text on the map too
     assert HOSTILE in {r["label"] for r in layer(spec, hz.LABEL_LAYER_ID)["data"]}
+    assert HOSTILE in {r["name"] for r in layer(spec, hz.LABEL_LAYER_ID)["data"]}
 
 
 def test_labels_do_not_overlap_and_small_districts_get_callouts(curated):
@@ -262,6 +329,8 @@ def test_selection_and_url_decide_the_district():
         }
     }
     assert hz.selected_adcode(event) == "330108"
+    on_label = {"selection": {"objects": {hz.LABEL_LAYER_ID: [{"adcode": "330127"}]}}}
+    assert hz.selected_adcode(on_label) == "330127"  # a click on a label picks its district
     assert hz.selected_adcode({"selection": {"objects": {}}}) is None
     assert hz.selected_adcode(None) is None
     valid = {"330108", "330127"}

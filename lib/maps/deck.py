@@ -1,10 +1,11 @@
-"""What the interactive maps share: a Deck that serialises compactly in one pass, string
-props that pydeck passes on as strings, and dots drawn as paths."""
+"""What the interactive maps share: a Deck that serialises compactly in one pass, deck.gl's
+web-Mercator pixels, and string props that pydeck passes on as strings."""
 
 from __future__ import annotations
 
 import json
 
+import numpy as np
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
@@ -30,13 +31,21 @@ class CompactDeck(pdk.Deck):
         return self._json
 
 
-# About 10 m: below a pixel at every zoom the maps open at, and far above float32 rounding.
-DOT_STEP = 1e-4
+def world_px(lon: np.ndarray, lat: np.ndarray, zoom: float) -> tuple[np.ndarray, np.ndarray]:
+    """Web-Mercator pixel coordinates at a zoom (deck.gl's 512-px world), y down."""
+    scale = 512.0 * 2.0**zoom
+    lat = np.clip(lat, -85.0511, 85.0511)
+    x = (np.asarray(lon) + 180.0) / 360.0 * scale
+    y = (1.0 - np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)) / np.pi) / 2.0 * scale
+    return x, y
 
 
-def dot_path(lon: float, lat: float) -> list[list[float]]:
-    """A path that a PathLayer with round caps draws as a dot of its width at (lon, lat)."""
-    return [[lon, lat], [lon + DOT_STEP, lat]]
+def lonlat(x: np.ndarray, y: np.ndarray, zoom: float) -> tuple[np.ndarray, np.ndarray]:
+    """Longitude and latitude of web-Mercator pixel coordinates at a zoom."""
+    scale = 512.0 * 2.0**zoom
+    lon = np.asarray(x) / scale * 360.0 - 180.0
+    lat = np.degrees(np.arctan(np.sinh(np.pi * (1.0 - 2.0 * np.asarray(y) / scale))))
+    return lon, lat
 
 
 def string_prop(text: str) -> str:

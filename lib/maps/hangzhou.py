@@ -33,7 +33,8 @@ from lib.geo import (
     to_pydeck_records,
 )
 from lib.i18n import name_column, t
-from lib.maps.deck import CompactDeck, dot_path, string_prop
+from lib.maps import glyphs
+from lib.maps.deck import CompactDeck, lonlat, string_prop, world_px
 from lib.maps.legend import (
     NO_VALUE_COLOUR,
     OUTLINE_COLOUR,
@@ -46,14 +47,20 @@ from lib.progress import STATUS_COLOURS, STATUS_LABELS, STATUS_LEVEL, Status
 BOUNDARIES = "hangzhou_districts"
 LAYER_ID = "hz_districts"  # the pickable layer: selections arrive under this id
 SELECTED_LAYER_ID = "hz_selected"
-LABEL_LAYER_ID = "hz_labels"
-LEADER_LAYER_ID = "hz_leaders"
+LABEL_LAYER_ID = "hz_labels"  # leader lines and dots, and the labels as polygons
+TEXT_LAYER_ID = "hz_text"  # the labels as text, where no CJK font is installed
 MODE_TARGET, MODE_ATTAINMENT = "target", "attainment"
 MODES = (MODE_TARGET, MODE_ATTAINMENT)
 
 # The map is drawn for a canvas of about this size; the view fits Hangzhou into it.
 MAP_WIDTH, MAP_HEIGHT = 600, 560
 LABEL_PX = 14
+LABEL_COLOUR = [25, 25, 25, 255]
+HALO_COLOUR = [255, 255, 255, 235]
+HALO_PX = 2
+LEADER_COLOUR = [40, 40, 40, 220]
+LEADER_PX = 1.2
+DOT_PX = 5  # the dot a leader line starts from, on its district (with a 1 px white rim)
 FILL_ALPHA = 235
 QUALITATIVE_COLOUR = STATUS_COLOURS[Status.QUALITATIVE]
 # deck.gl draws labels on a canvas; name fonts that have Chinese glyphs before the generic.
@@ -73,6 +80,7 @@ TOOLTIP_STYLE = {
 }
 # Data only ever enters through {placeholders}, which the frontend escapes: a district name
 # containing HTML is shown as text. Nothing but these fixed tags is HTML.
+TIP_FIELDS = ("name", "value_label", "rank_label", "quote")
 TOOLTIP_HTML = (
     "<b>{name}</b><br/>{value_label}<br/>{rank_label}"
     '<div style="margin-top:4px;color:#555;font-size:12px">{quote}</div>'
@@ -255,25 +263,9 @@ def legend_note(frame: MapFrame, mode: str, lang: str) -> str:
 # Label placement
 
 
-def _world_px(lon: np.ndarray, lat: np.ndarray, zoom: float) -> tuple[np.ndarray, np.ndarray]:
-    """Web-Mercator pixel coordinates at a zoom (deck.gl's 512-px world), y down."""
-    scale = 512.0 * 2.0**zoom
-    lat = np.clip(lat, -85.0511, 85.0511)
-    x = (np.asarray(lon) + 180.0) / 360.0 * scale
-    y = (1.0 - np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)) / np.pi) / 2.0 * scale
-    return x, y
-
-
-def _lonlat(x: float, y: float, zoom: float) -> tuple[float, float]:
-    scale = 512.0 * 2.0**zoom
-    lon = x / scale * 360.0 - 180.0
-    lat = math.degrees(math.atan(math.sinh(math.pi * (1.0 - 2.0 * y / scale))))
-    return lon, lat
-
-
 def pixel_offset(lon: float, lat: float, view: dict[str, float]) -> tuple[float, float]:
     """Where a point appears relative to the map's centre, in px (x right, y down)."""
-    x, y = _world_px(
+    x, y = world_px(
         np.array([lon, view["longitude"]]), np.array([lat, view["latitude"]]), view["zoom"]
     )
     return float(x[0] - x[1]), float(y[0] - y[1])
@@ -322,9 +314,9 @@ def label_layout(
     """
     points = label_points(gdf).set_index("adcode")
     px_geoms = shapely.transform(
-        gdf.geometry.to_numpy(), lambda xy: np.column_stack(_world_px(xy[:, 0], xy[:, 1], zoom))
+        gdf.geometry.to_numpy(), lambda xy: np.column_stack(world_px(xy[:, 0], xy[:, 1], zoom))
     )
-    xs, ys = _world_px(points["lon"].to_numpy(), points["lat"].to_numpy(), zoom)
+    xs, ys = world_px(points["lon"].to_numpy(), points["lat"].to_numpy(), zoom)
     anchors = {a: (float(x), float(y)) for a, x, y in zip(points.index, xs, ys, strict=True)}
     height = 1.25 * size + 2 * margin
     widths = {
@@ -363,7 +355,7 @@ def label_layout(
     out = []
     for adcode in gdf["adcode"]:
         cx, cy = centres[adcode]
-        lon, lat = _lonlat(cx, cy, zoom)
+        lon, lat = lonlat(cx, cy, zoom)
         out.append(
             {
                 "adcode": adcode,
@@ -374,8 +366,8 @@ def label_layout(
                 "anchor_lat": float(points.at[adcode, "lat"]),
                 "callout": adcode in callouts,
                 # Leader lines end at the bottom edge of the label, not under its text.
-                "line_lon": round(_lonlat(cx, cy + height / 2, zoom)[0], DECIMALS),
-                "line_lat": round(_lonlat(cx, cy + height / 2, zoom)[1], DECIMALS),
+                "line_lon": round(lonlat(cx, cy + height / 2, zoom)[0], DECIMALS),
+                "line_lat": round(lonlat(cx, cy + height / 2, zoom)[1], DECIMALS),
                 "x0": cx - widths[adcode] / 2,
                 "y0": cy - height / 2,
                 "x1": cx + widths[adcode] / 2,
@@ -405,8 +397,8 @@ def fitted_view(
     view = bounds_view(gdf, width=width, height=height, padding=0.04)
     for _ in range(2):  # the row's height in degrees depends on the zoom: settle it
         minx, miny, maxx, maxy = gdf.total_bounds
-        _, top = _world_px(np.array([minx]), np.array([maxy]), view["zoom"])
-        _, lat = _lonlat(0.0, float(top[0]) - 2.6 * (1.25 * LABEL_PX + 6), view["zoom"])
+        _, top = world_px(np.array([minx]), np.array([maxy]), view["zoom"])
+        _, lat = lonlat(0.0, float(top[0]) - 2.6 * (1.25 * LABEL_PX + 6), view["zoom"])
         view = bounds_view((minx, miny, maxx, lat), width=width, height=height, padding=0.03)
     return view
 
@@ -416,13 +408,49 @@ def default_view(width: int = MAP_WIDTH, height: int = MAP_HEIGHT) -> dict[str, 
     return fitted_view(load_boundaries(BOUNDARIES), width, height)
 
 
+def label_overlay(
+    labels: pd.DataFrame, tips: dict[str, dict], zoom: float
+) -> tuple[list[dict[str, Any]], bool]:
+    """The labels layer's polygons: the callouts' leader lines and dots, then each label's
+    halo and glyphs, each carrying its district's adcode, label and tooltip fields.
+
+    Returns them and whether the labels' glyphs are among them: without a CJK font (or for
+    a character the font lacks) only the leaders are, and the labels are left to a TextLayer.
+    """
+    parts: list[tuple[str, list[int], Any]] = []  # adcode, colour, shape in world pixels
+    for row in labels[labels["callout"]].itertuples():
+        (ax, bx), (ay, by) = world_px(
+            np.array([row.anchor_lon, row.line_lon]), np.array([row.anchor_lat, row.line_lat]), zoom
+        )
+        parts.append((row.adcode, LEADER_COLOUR, glyphs.bar((ax, ay), (bx, by), LEADER_PX)))
+        parts.append((row.adcode, HALO_COLOUR, glyphs.disc((ax, ay), DOT_PX + 2)))
+        parts.append((row.adcode, LEADER_COLOUR, glyphs.disc((ax, ay), DOT_PX)))
+    outlines = {
+        row.adcode: glyphs.outlined_text(
+            row.label, (row.x0 + row.x1) / 2, (row.y0 + row.y1) / 2, LABEL_PX, HALO_PX
+        )
+        for row in labels.itertuples()
+    }
+    text_set = all(outline is not None for outline in outlines.values())
+    if text_set:
+        parts += [(a, HALO_COLOUR, halo) for a, (halo, _) in outlines.items()]
+        parts += [(a, LABEL_COLOUR, text) for a, (_, text) in outlines.items()]
+    names = dict(zip(labels["adcode"], labels["label"], strict=True))
+    records = [
+        {**tips[adcode], "label": names[adcode], "fill_rgba": colour, "polygon": rings}
+        for adcode, colour, shape in parts
+        for rings in glyphs.polygon_rings(shape, zoom)
+    ]
+    return records, text_set
+
+
 def deck(
     frame: MapFrame, selected: str | None = None, basemap: bool = False, height: int = MAP_HEIGHT
 ) -> pdk.Deck:
     """The interactive map: filled districts, outlines, labels, the selected district ringed."""
     gdf = frame.gdf.copy()
     gdf["fill_rgba"] = [hex_to_rgba(c, FILL_ALPHA) for c in gdf["fill"]]
-    fields = ["name", "value_label", "rank_label", "quote", "fill_rgba"]
+    fields = [*TIP_FIELDS, "fill_rgba"]
     records = to_pydeck_records(gdf, fields)
     outline = hex_to_rgba(OUTLINE_COLOUR)
     layers = [
@@ -466,55 +494,45 @@ def deck(
             )
     view = default_view(height=height)
     labels = district_label_layout(gdf, view["zoom"])
-    callouts = labels[labels["callout"]]
-    if not callouts.empty:
-        # Leader lines and their anchor dots are paths: they reuse the shaders the district
-        # outlines compile anyway, where a LineLayer and a ScatterplotLayer would compile
-        # two more programs (about 0.5 s before the first frame in software WebGL).
-        leaders = [
-            {
-                "line": [[row.anchor_lon, row.anchor_lat], [row.line_lon, row.line_lat]],
-                "dot": dot_path(row.anchor_lon, row.anchor_lat),
-            }
-            for row in callouts.itertuples()
-        ]
-        for layer_id, path, colour, width in (
-            (LEADER_LAYER_ID, "line", [40, 40, 40, 220], 1.2),
-            (f"{LEADER_LAYER_ID}_dot_rims", "dot", [255, 255, 255, 255], 7),
-            (f"{LEADER_LAYER_ID}_dots", "dot", [40, 40, 40, 255], 5),
-        ):
-            layers.append(
-                pdk.Layer(
-                    "PathLayer",
-                    leaders,
-                    id=layer_id,
-                    get_path=path,
-                    get_color=colour,
-                    get_width=width,
-                    width_units=string_prop("pixels"),
-                    cap_rounded=True,
-                    pickable=False,
-                )
-            )
+    tips = {r["adcode"]: {f: r[f] for f in ("adcode", *TIP_FIELDS)} for r in records}
+    overlay, text_set = label_overlay(labels, tips, view["zoom"])
+    # Leader lines, dots and (where a CJK font is installed) the labels themselves are
+    # polygons of one layer, pickable like the districts: deck.gl then draws them with the
+    # districts' fill program, where paths and text would each build pipelines of their
+    # own before the first frame (about 0.3 and 0.5 s in software WebGL). Hovering or
+    # clicking a label is hovering or clicking its district.
     layers.append(
         pdk.Layer(
-            "TextLayer",
-            labels[["label", "lon", "lat"]].to_dict("records"),
+            "PolygonLayer",
+            overlay,
             id=LABEL_LAYER_ID,
-            get_position="[lon, lat]",
-            get_text="label",
-            get_size=LABEL_PX,
-            size_units=string_prop("pixels"),
-            get_color=[25, 25, 25, 255],
-            character_set=string_prop("auto"),
-            font_family=string_prop(LABEL_FONT),
-            font_weight=600,
-            font_settings={"sdf": True, "fontSize": 64, "buffer": 8},
-            outline_width=4,
-            outline_color=[255, 255, 255, 235],
-            pickable=False,
+            get_polygon="polygon",
+            get_fill_color="fill_rgba",
+            stroked=False,
+            filled=True,
+            pickable=True,
         )
     )
+    if not text_set:
+        layers.append(
+            pdk.Layer(
+                "TextLayer",
+                labels[["label", "lon", "lat"]].to_dict("records"),
+                id=TEXT_LAYER_ID,
+                get_position="[lon, lat]",
+                get_text="label",
+                get_size=LABEL_PX,
+                size_units=string_prop("pixels"),
+                get_color=LABEL_COLOUR,
+                character_set=string_prop("auto"),
+                font_family=string_prop(LABEL_FONT),
+                font_weight=600,
+                font_settings={"sdf": True, "fontSize": 64, "buffer": 8},
+                outline_width=4,
+                outline_color=HALO_COLOUR,
+                pickable=False,
+            )
+        )
     return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(**view, pitch=0, bearing=0),
@@ -525,15 +543,17 @@ def deck(
     )
 
 
-def selected_adcode(event: Any, layer_id: str = LAYER_ID) -> str | None:
-    """The adcode of the district picked in a pydeck selection event (None if none)."""
+def selected_adcode(event: Any) -> str | None:
+    """The adcode of the district picked in a pydeck selection event (None if none): a click
+    on a district or on its label."""
     try:
         objects = event["selection"]["objects"]
-        picked = objects.get(layer_id) if hasattr(objects, "get") else objects[layer_id]
-        if not picked:
-            return None
-        adcode = picked[0]["adcode"]
-    except (KeyError, TypeError, IndexError):
+        picked = [
+            *(objects.get(LAYER_ID) or ()),
+            *(objects.get(LABEL_LAYER_ID) or ()),
+        ]
+        adcode = picked[0]["adcode"] if picked else None
+    except (KeyError, TypeError, IndexError, AttributeError):
         return None
     return str(adcode) if adcode else None
 
