@@ -55,8 +55,14 @@ STRINGS: dict[str, dict[str, str]] = {
     # Sections
     "hangzhou.section.city": {"zh": "全市与省下达目标", "en": "City and province targets"},
     "hangzhou.section.check": {"zh": "一致性检查", "en": "Consistency check"},
-    "hangzhou.tab.table": {"zh": "分解表", "en": "Allocation table"},
-    "hangzhou.tab.checks": {"zh": "全部一致性检查", "en": "All consistency checks"},
+    "hangzhou.table_open": {
+        "zh": "分解表（{districts}个区县 × {indicators}项指标）",
+        "en": "Allocation table ({districts} districts × {indicators} indicators)",
+    },
+    "hangzhou.checks_open": {
+        "zh": "全部一致性检查（{n}项指标）",
+        "en": "All consistency checks ({n} indicators)",
+    },
     "hangzhou.table.caption": {
         "zh": "点击列标题排序。空白表示表中为“-”（无目标）。",
         "en": "Click a column header to sort. Blank means '-' in the table (no target).",

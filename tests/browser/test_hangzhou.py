@@ -25,7 +25,7 @@ from lib.maps import hangzhou as hz
 from lib.maps.legend import hex_to_rgba, sequential_colours
 from lib.models import Region
 from tests.browser.conftest import ARTIFACTS, running_app
-from tests.browser.helpers import assert_healthy, open_url, screenshot, wait_idle
+from tests.browser.helpers import assert_healthy, grid_rows, open_url, screenshot, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -215,10 +215,24 @@ def test_switching_the_indicator_updates_map_legend_check_and_url(page, app_url)
     filled = _filled_under_labels(page, sequential_colours(5))
     without_target = {"330127", "330182", "330122"}  # 淳安, 建德, 桐庐 (and 拱墅, called out)
     assert {adcode for adcode, yes in filled.items() if not yes} == without_target, filled
-    page.get_by_role("tab", name=t("hangzhou.tab.checks", "zh")).click()
+    page.locator('[data-testid="stExpander"] summary', has_text="全部一致性检查").click()
     assert page.get_by_text("56.7亿元").count() >= 1
     assert_healthy(page)
     screenshot(page, "hangzhou-investment")
+
+
+def test_the_allocation_table_is_drawn_when_opened_with_every_district(page, app_url):
+    open_url(page, app_url, "hangzhou")
+    _wait_for_polygons(page, sequential_colours(5))
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    page.locator('[data-testid="stExpander"] summary', has_text="分解表（13个区县").click()
+    rows = grid_rows(page, until=lambda rows: len(rows) >= 13)
+    assert len(rows) == 13
+    assert rows[[row[0] for row in rows].index("滨江区")][:2] == ["滨江区", "9.75"]
+    city = grid_rows(page, nth=1)
+    assert [row[0] for row in city] == ["省下达目标", "杭州市目标"]
+    assert_healthy(page)
+    screenshot(page, "hangzhou-table")
 
 
 def test_an_english_deep_link_reopens_the_view_with_its_detail(page, app_url):

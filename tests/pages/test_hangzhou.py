@@ -190,8 +190,15 @@ def test_all_checks_and_the_table_are_below_the_map_with_its_downloads(app_datab
     texts = [element.value for element in at.text]
     assert "13个区县目标合计1,999家，比杭州市目标2,000家少1家。省下达目标为1,870家。" in texts
     assert any("有目标的9个区县合计56.7亿元，等于杭州市目标56.7亿元" in text for text in texts)
+    assert "全部一致性检查（5项指标）" in [box.label for box in at.expander]
+    # The table is drawn once opened; its size is in the label.
+    assert not at.dataframe
+    assert "分解表（13个区县 × 5项指标）" in [box.label for box in at.expander]
+    at.session_state["hz_table_open"] = True
+    at.run()
     table = at.dataframe[0].value
     assert len(table) == 13 and table.columns[0] == "区县"
+    assert len(table.columns) == 1 + 5  # the district, then each indicator
     assert table.iloc[:, 1].max() == pytest.approx(9.75)
     city = at.dataframe[1].value
     assert list(city.iloc[:, 0]) == ["省下达目标", "杭州市目标"]
