@@ -256,15 +256,21 @@ def test_callouts_have_a_leader_from_a_dot_on_their_district_to_their_label(cura
         assert line.distance(anchor) < 0.5  # the line runs from the anchor to the label
 
 
-def test_without_a_cjk_font_the_labels_are_text_and_the_leaders_still_polygons(
-    curated, monkeypatch
-):
+@pytest.fixture
+def no_cjk_font(monkeypatch):
+    """A machine without a CJK font (glyphs and the labels made of them forgotten)."""
     monkeypatch.setattr(glyphs, "label_font", lambda: None)
-    glyphs._glyph.cache_clear()
-    try:
-        spec = deck_json(hz.deck(frame_for(curated, "rd_gdp_share")))
-    finally:
-        glyphs._glyph.cache_clear()
+    for cache in (glyphs._glyph, hz._district_pieces):
+        cache.cache_clear()
+    yield
+    for cache in (glyphs._glyph, hz._district_pieces):
+        cache.cache_clear()
+
+
+def test_without_a_cjk_font_the_labels_are_text_and_the_leaders_still_polygons(
+    curated, no_cjk_font
+):
+    spec = deck_json(hz.deck(frame_for(curated, "rd_gdp_share")))
     text = layer(spec, hz.TEXT_LAYER_ID)
     assert {r["label"] for r in text["data"]} >= {"淳安县", "滨江区", "上城区"}
     # Literal strings, not pydeck's "@@=" accessors (which break the TextLayer).

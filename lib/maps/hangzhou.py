@@ -408,11 +408,9 @@ def default_view(width: int = MAP_WIDTH, height: int = MAP_HEIGHT) -> dict[str, 
     return fitted_view(load_boundaries(BOUNDARIES), width, height)
 
 
-def label_overlay(
-    labels: pd.DataFrame, tips: dict[str, dict], zoom: float
-) -> tuple[list[dict[str, Any]], bool]:
+def label_pieces(labels: pd.DataFrame, zoom: float) -> tuple[list[tuple], bool]:
     """The labels layer's polygons: the callouts' leader lines and dots, then each label's
-    halo and glyphs, each carrying its district's adcode, label and tooltip fields.
+    halo and glyphs, as (adcode, label, colour, rings in degrees).
 
     Returns them and whether the labels' glyphs are among them: without a CJK font (or for
     a character the font lacks) only the leaders are, and the labels are left to a TextLayer.
@@ -436,12 +434,23 @@ def label_overlay(
         parts += [(a, HALO_COLOUR, halo) for a, (halo, _) in outlines.items()]
         parts += [(a, LABEL_COLOUR, text) for a, (_, text) in outlines.items()]
     names = dict(zip(labels["adcode"], labels["label"], strict=True))
-    records = [
-        {**tips[adcode], "label": names[adcode], "fill_rgba": colour, "polygon": rings}
+    pieces = [
+        (adcode, names[adcode], colour, rings)
         for adcode, colour, shape in parts
         for rings in glyphs.polygon_rings(shape, zoom)
     ]
-    return records, text_set
+    return pieces, text_set
+
+
+@lru_cache(maxsize=32)
+def _district_pieces(labels: tuple[tuple[str, str], ...], zoom: float) -> tuple[list, bool]:
+    return label_pieces(_district_layout(labels, zoom), zoom)
+
+
+def district_label_pieces(gdf: gpd.GeoDataFrame, zoom: float) -> tuple[list[tuple], bool]:
+    """label_pieces for the Hangzhou districts, remembered per labels and zoom (shared: the
+    decks only read them)."""
+    return _district_pieces(tuple(zip(gdf["adcode"], gdf["label"].astype(str), strict=True)), zoom)
 
 
 def deck(
@@ -495,7 +504,11 @@ def deck(
     view = default_view(height=height)
     labels = district_label_layout(gdf, view["zoom"])
     tips = {r["adcode"]: {f: r[f] for f in ("adcode", *TIP_FIELDS)} for r in records}
-    overlay, text_set = label_overlay(labels, tips, view["zoom"])
+    pieces, text_set = district_label_pieces(gdf, view["zoom"])
+    overlay = [
+        {**tips[adcode], "label": label, "fill_rgba": colour, "polygon": rings}
+        for adcode, label, colour, rings in pieces
+    ]
     # Leader lines, dots and (where a CJK font is installed) the labels themselves are
     # polygons of one layer, pickable like the districts: deck.gl then draws them with the
     # districts' fill program, where paths and text would each build pipelines of their
