@@ -1,5 +1,7 @@
 """Text and marks as polygons (lib/maps/glyphs.py): fill rule, placement, sizes, degrees."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pytest
 import shapely
@@ -55,6 +57,16 @@ def test_text_the_font_cannot_set_is_left_to_the_caller(monkeypatch):
         assert glyphs.text_outline("上城区", 14) is None
     finally:
         glyphs._glyph.cache_clear()
+
+
+def test_sessions_setting_text_at_once_get_what_one_alone_gets():
+    names = ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区"]
+    glyphs.label_font.cache_clear()  # the font opened afresh and its tables read at once
+    glyphs._glyph.cache_clear()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(lambda name: glyphs.text_outline(name, 14), names))
+    alone = [glyphs.text_outline(name, 14) for name in names]
+    assert all(a.equals(b) for a, b in zip(together, alone, strict=True))
 
 
 def test_a_label_is_its_glyphs_on_a_halo_around_them():

@@ -13,6 +13,7 @@ then turned into longitude and latitude. Pure: no Streamlit.
 from __future__ import annotations
 
 import math
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +38,8 @@ FONT_FILES = (
 CURVE_STEPS = 4  # straight pieces per curve: below a tenth of a pixel at label sizes
 TEXT_TOLERANCE = 0.15  # px: simplifying glyphs this much is invisible, and halves the points
 HALO_TOLERANCE = 0.3  # px
+# fontTools reads a font's tables on first use: one reader at a time (pages run in threads).
+_FONT_LOCK = threading.Lock()
 # Where the middle of a line of text is, above the baseline, in ems (CJK glyphs sit in a
 # box from -0.12 to 0.88 em; Latin capitals reach about 0.72 em).
 MIDDLE = 0.38
@@ -135,13 +138,17 @@ def nonzero_fill(contours: list[list[tuple[float, float]]]) -> BaseGeometry:
 def _glyph(char: str) -> tuple[BaseGeometry, float] | None:
     """A character's filled outline in font units (y up) and its advance; None if missing."""
     font = label_font()
-    name = font.getBestCmap().get(ord(char)) if font is not None else None
-    if name is None:
+    if font is None:
         return None
-    glyph_set = font.getGlyphSet()
-    pen = _FlatPen(glyph_set)
-    glyph_set[name].draw(pen)
-    return nonzero_fill(pen.contours), float(glyph_set[name].width)
+    with _FONT_LOCK:
+        name = font.getBestCmap().get(ord(char))
+        if name is None:
+            return None
+        glyph_set = font.getGlyphSet()
+        pen = _FlatPen(glyph_set)
+        glyph_set[name].draw(pen)
+        advance = float(glyph_set[name].width)
+    return nonzero_fill(pen.contours), advance
 
 
 def text_outline(text: str, size: float) -> BaseGeometry | None:
@@ -152,7 +159,8 @@ def text_outline(text: str, size: float) -> BaseGeometry | None:
     glyphs = [_glyph(char) for char in text]
     if not text or any(g is None for g in glyphs):
         return None
-    scale = size / label_font()["head"].unitsPerEm
+    with _FONT_LOCK:
+        scale = size / label_font()["head"].unitsPerEm
     parts, advance = [], 0.0
     for shape, width in glyphs:
         if not shape.is_empty:
