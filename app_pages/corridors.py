@@ -5,6 +5,7 @@ import streamlit as st
 from lib import corridors as cor
 from lib.i18n import name_column, t
 from lib.maps import corridors as corridor_map
+from lib.maps.deck import selection_signature
 from lib.markdown import markdown_text
 from lib.progress import badge
 from lib.ui import data, views
@@ -44,7 +45,7 @@ view = cor.read_view(
     corridors, url_param("corridors") or None, url_param("focus"), url_param("secondary")
 )
 selection = st.session_state.get(MAP_KEY)
-signature = cor.selection_signature(selection)
+signature = selection_signature(selection)
 if signature and signature != st.session_state.get(LAST_SELECTION_KEY):
     pick = cor.picked(selection)
     if pick is not None:

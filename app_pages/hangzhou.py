@@ -5,6 +5,7 @@ import streamlit as st
 from lib import allocation
 from lib.i18n import name_column, t
 from lib.maps import hangzhou as hz
+from lib.maps.deck import selection_signature
 from lib.maps.legend import legend_html
 from lib.markdown import markdown_text
 from lib.ui import data, views
@@ -15,6 +16,8 @@ from lib.ui.state import current_language, set_url_params, url_param
 
 MAP_KEY = "hz_map"
 LAST_PICK_KEY = "hz_map_last_pick"
+LAST_SELECTION_KEY = "hz_map_last_selection"  # the map selection already acted on
+CLICKS_KEY = "hz_map_clicks"  # handled clicks: renames the pickable layers (hz.deck)
 TABLE_KEY = "hz_table_open"
 WIDGET_KEYS = {name: f"hz_{name}" for name in hz.VIEW_KEYS}
 
@@ -35,17 +38,22 @@ by_id, codes, names = lookup.indicators, lookup.codes, lookup.names
 can_attain = lookup.can_attain
 
 # View state: from the URL when the page opens, then from the widgets (keyed, so that they
-# keep their identity across reruns); a click on the map picks the district.
+# keep their identity across reruns); a click on the map picks the district, once, and
+# renames the map's pickable layers so that Streamlit does not grey the rest of the map.
 url_view = {name: url_param(name) for name in hz.VIEW_KEYS}
 widget_view = {
     name: st.session_state[key] for name, key in WIDGET_KEYS.items() if key in st.session_state
 }
 view = hz.valid_view({**url_view, **widget_view}, list(by_id), codes, can_attain)
+selection = st.session_state.get(MAP_KEY)
+picked = hz.selected_adcode(selection)
+signature = selection_signature(selection)
+clicks = st.session_state.get(CLICKS_KEY, 0)
+if picked and signature != st.session_state.get(LAST_SELECTION_KEY):
+    clicks = st.session_state[CLICKS_KEY] = clicks + 1
+st.session_state[LAST_SELECTION_KEY] = signature
 view["district"], st.session_state[LAST_PICK_KEY] = hz.resolve_district(
-    view["district"],
-    hz.selected_adcode(st.session_state.get(MAP_KEY)),
-    st.session_state.get(LAST_PICK_KEY),
-    set(codes),
+    view["district"], picked, st.session_state.get(LAST_PICK_KEY), set(codes)
 )
 for name, key in WIDGET_KEYS.items():
     st.session_state[key] = view[name]
@@ -95,7 +103,15 @@ static_subtitle = t(f"hangzhou.static.subtitle.{mode}", lang)
 map_col, side_col = st.columns([2, 1], gap="medium")
 with map_col, map_frame(static_title, static_subtitle, None, lang):
     st.pydeck_chart(
-        views.hangzhou_deck(data_key, indicator_id, mode, lang, district, basemap),
+        views.hangzhou_deck(
+            data_key,
+            indicator_id,
+            mode,
+            lang,
+            district,
+            basemap,
+            layer_suffix=f"~{clicks}" if clicks else "",
+        ),
         on_select="rerun",
         selection_mode="single-object",
         key=MAP_KEY,

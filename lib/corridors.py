@@ -9,7 +9,6 @@ figures measured for the corridor itself (see corridor_actuals).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -156,14 +155,6 @@ def picked(selection: Any) -> Pick | None:
             platform_id=str(_get(record, "platform_id") or ""),
         )
     return None
-
-
-def selection_signature(selection: Any) -> str:
-    """A stable text for a selection event, to act on each click once ("" for none)."""
-    indices = _get(_get(selection, "selection"), "indices")
-    if not indices:
-        return ""
-    return json.dumps({str(k): list(v) for k, v in dict(indices).items()}, sort_keys=True)
 
 
 # ---------------------------------------------------------------------------------------

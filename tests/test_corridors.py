@@ -102,15 +102,6 @@ def test_clicks_elsewhere_choose_nothing():
     assert cor.picked({"selection": {"indices": {}, "objects": {}}}) is None
     other = {"selection": {"indices": {"base": [1]}, "objects": {"base": [{"corridor_id": "x"}]}}}
     assert cor.picked(other) is None
-    assert cor.selection_signature({"selection": {"indices": {}, "objects": {}}}) == ""
-
-
-def test_the_selection_signature_tells_clicks_apart():
-    one = {"selection": {"indices": {"members~0": [3]}, "objects": {}}}
-    same = {"selection": {"indices": {"members~0": [3]}, "objects": {"members~0": [{}]}}}
-    renamed = {"selection": {"indices": {"members~1": [3]}, "objects": {}}}
-    assert cor.selection_signature(one) == cor.selection_signature(same) != ""
-    assert cor.selection_signature(one) != cor.selection_signature(renamed)
 
 
 # ---------------------------------------------------------------------------------------

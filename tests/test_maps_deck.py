@@ -7,7 +7,7 @@ import pickle
 import numpy as np
 import pydeck as pdk
 
-from lib.maps.deck import CompactDeck, lonlat, world_px
+from lib.maps.deck import CompactDeck, lonlat, selection_signature, world_px
 
 
 def small_deck() -> CompactDeck:
@@ -44,3 +44,13 @@ def test_web_mercator_pixels_go_there_and_back():
     assert np.allclose(x2[0] - x2[1], 2 * (x[0] - x[1]))
     back_lon, back_lat = lonlat(x, y, 9.3)
     assert np.allclose(back_lon, lon) and np.allclose(back_lat, lat)
+
+
+def test_the_selection_signature_tells_clicks_apart():
+    one = {"selection": {"indices": {"members~0": [3]}, "objects": {}}}
+    same = {"selection": {"indices": {"members~0": [3]}, "objects": {"members~0": [{}]}}}
+    renamed = {"selection": {"indices": {"members~1": [3]}, "objects": {}}}
+    assert selection_signature(one) == selection_signature(same) != ""
+    assert selection_signature(one) != selection_signature(renamed)
+    assert selection_signature({"selection": {"indices": {}, "objects": {}}}) == ""
+    assert selection_signature(None) == ""

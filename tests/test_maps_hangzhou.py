@@ -198,6 +198,9 @@ def test_deck_layers_polygons_labels_and_selected_outline(curated):
     unselected = deck_json(hz.deck(frame_for(curated, "rd_gdp_share")))
     assert hz.SELECTED_LAYER_ID not in [item["id"] for item in unselected["layers"]]
     assert "@@=pixels" not in json.dumps(spec)
+    renamed = deck_json(hz.deck(frame_for(curated, "rd_gdp_share"), layer_suffix="~4"))
+    pickable = [item["id"] for item in renamed["layers"] if item.get("pickable")]
+    assert pickable == [hz.LAYER_ID + "~4", hz.LABEL_LAYER_ID + "~4"]
 
 
 def test_labels_and_leaders_are_polygons_of_one_layer_carrying_their_districts_tooltip(curated):
@@ -335,8 +338,10 @@ def test_selection_and_url_decide_the_district():
         }
     }
     assert hz.selected_adcode(event) == "330108"
-    on_label = {"selection": {"objects": {hz.LABEL_LAYER_ID: [{"adcode": "330127"}]}}}
+    on_label = {"selection": {"objects": {hz.LABEL_LAYER_ID + "~2": [{"adcode": "330127"}]}}}
     assert hz.selected_adcode(on_label) == "330127"  # a click on a label picks its district
+    elsewhere = {"selection": {"objects": {hz.SELECTED_LAYER_ID: [{"adcode": "330127"}]}}}
+    assert hz.selected_adcode(elsewhere) is None
     assert hz.selected_adcode({"selection": {"objects": {}}}) is None
     assert hz.selected_adcode(None) is None
     valid = {"330108", "330127"}

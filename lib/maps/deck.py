@@ -1,9 +1,11 @@
 """What the interactive maps share: a Deck that serialises compactly in one pass, deck.gl's
-web-Mercator pixels, and string props that pydeck passes on as strings."""
+web-Mercator pixels, selection events told apart, and string props that pydeck passes on
+as strings."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import numpy as np
 import pydeck as pdk
@@ -46,6 +48,17 @@ def lonlat(x: np.ndarray, y: np.ndarray, zoom: float) -> tuple[np.ndarray, np.nd
     lon = np.asarray(x) / scale * 360.0 - 180.0
     lat = np.degrees(np.arctan(np.sinh(np.pi * (1.0 - 2.0 * np.asarray(y) / scale))))
     return lon, lat
+
+
+def selection_signature(event: Any) -> str:
+    """A stable text for a pydeck selection event, to act on each click once ("" for none)."""
+    try:
+        indices = event["selection"]["indices"]
+    except (KeyError, TypeError, IndexError):
+        return ""
+    if not indices:
+        return ""
+    return json.dumps({str(k): list(v) for k, v in dict(indices).items()}, sort_keys=True)
 
 
 def string_prop(text: str) -> str:

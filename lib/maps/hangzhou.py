@@ -454,9 +454,18 @@ def district_label_pieces(gdf: gpd.GeoDataFrame, zoom: float) -> tuple[list[tupl
 
 
 def deck(
-    frame: MapFrame, selected: str | None = None, basemap: bool = False, height: int = MAP_HEIGHT
+    frame: MapFrame,
+    selected: str | None = None,
+    basemap: bool = False,
+    height: int = MAP_HEIGHT,
+    layer_suffix: str = "",
 ) -> pdk.Deck:
-    """The interactive map: filled districts, outlines, labels, the selected district ringed."""
+    """The interactive map: filled districts, outlines, labels, the selected district ringed.
+
+    `layer_suffix` is appended to the pickable layers' ids ("~3"): a new suffix after each
+    click drops Streamlit's highlight of the clicked object, which would grey the rest of
+    the map (and of a label, leave one glyph dark); the ring shows the selection instead.
+    """
     gdf = frame.gdf.copy()
     gdf["fill_rgba"] = [hex_to_rgba(c, FILL_ALPHA) for c in gdf["fill"]]
     fields = [*TIP_FIELDS, "fill_rgba"]
@@ -466,7 +475,7 @@ def deck(
         pdk.Layer(
             "PolygonLayer",
             records,
-            id=LAYER_ID,
+            id=LAYER_ID + layer_suffix,
             get_polygon="polygon",
             get_fill_color="fill_rgba",
             get_line_color=outline,
@@ -518,7 +527,7 @@ def deck(
         pdk.Layer(
             "PolygonLayer",
             overlay,
-            id=LABEL_LAYER_ID,
+            id=LABEL_LAYER_ID + layer_suffix,
             get_polygon="polygon",
             get_fill_color="fill_rgba",
             stroked=False,
@@ -558,17 +567,16 @@ def deck(
 
 def selected_adcode(event: Any) -> str | None:
     """The adcode of the district picked in a pydeck selection event (None if none): a click
-    on a district or on its label."""
+    on a district or on its label, whatever suffix their layers' ids carry (see deck)."""
     try:
-        objects = event["selection"]["objects"]
-        picked = [
-            *(objects.get(LAYER_ID) or ()),
-            *(objects.get(LABEL_LAYER_ID) or ()),
-        ]
-        adcode = picked[0]["adcode"] if picked else None
-    except (KeyError, TypeError, IndexError, AttributeError):
+        objects = dict(event["selection"]["objects"])
+    except (KeyError, TypeError, IndexError, ValueError):
         return None
-    return str(adcode) if adcode else None
+    for layer_id, picked in objects.items():
+        if str(layer_id).split("~")[0] in (LAYER_ID, LABEL_LAYER_ID) and picked:
+            adcode = picked[0].get("adcode")
+            return str(adcode) if adcode else None
+    return None
 
 
 def resolve_district(

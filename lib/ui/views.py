@@ -211,11 +211,17 @@ def hangzhou_map(
 
 @data.shared_cache(max_entries=64)
 def hangzhou_deck(
-    key: DataKey, indicator_id: str, mode: str, lang: str, district: str | None, basemap: bool
+    key: DataKey,
+    indicator_id: str,
+    mode: str,
+    lang: str,
+    district: str | None,
+    basemap: bool,
+    layer_suffix: str = "",
 ) -> CompactDeck:
     """The Hangzhou map as deck.gl draws it, with the chosen district ringed."""
     _, frame = hangzhou_map(key, indicator_id, mode, lang)
-    deck = hz.deck(frame, selected=district, basemap=basemap)
+    deck = hz.deck(frame, selected=district, basemap=basemap, layer_suffix=layer_suffix)
     deck.to_json()  # stored with the deck: runs that draw it do not serialise it again
     return deck
 

@@ -100,7 +100,7 @@ DECK_CLICK = """(adcode) => {
   let fiber = canvas[key];
   while (fiber && !(fiber.memoizedProps && typeof fiber.memoizedProps.onClick === 'function'
                     && Array.isArray(fiber.memoizedProps.layers))) fiber = fiber.return;
-  const layer = fiber.memoizedProps.layers.find((l) => l && l.id === 'LAYER_ID');
+  const layer = fiber.memoizedProps.layers.find((l) => l && l.id.split('~')[0] === 'LAYER_ID');
   const index = layer.props.data.findIndex((d) => d.adcode === adcode);
   fiber.memoizedProps.onClick({index, object: layer.props.data[index], layer, picked: true});
 }""".replace("LAYER_ID", hz.LAYER_ID)
@@ -183,7 +183,10 @@ def test_hover_shows_the_district_value_rank_and_quote_and_a_click_opens_its_det
     assert "2024年目标：7家（全市2,000家），占全市目标0.4%" in text
     assert "区县排名：第13/13位" in text
     assert "新增高新技术企业数(家)" in text and "1870" in text  # the table row it came from
-    _click_district(page, "330127")
+    _click_district(page, "330127")  # on its label: the label is part of the district
+    # The map keeps its colours: Streamlit's highlight of the clicked object, which greys
+    # everything else, is dropped (the layers are renamed); a dark ring marks the district.
+    assert all(n >= 150 for n in _wait_for_polygons(page, sequential_colours(5)))
     detail = page.locator(DETAIL)
     assert detail.locator("h3").first.inner_text().strip() == "淳安县"
     assert "7家 · 区县第13/13位 · 占全市目标0.4% · 2024年实际值未上传" in detail.inner_text()

@@ -166,6 +166,11 @@ def test_a_map_selection_opens_the_district_detail_and_goes_into_the_url(app_dat
     assert "(sources?target=hz_315_2024-" in detail
     ring = layer(the_map(at), hz.SELECTED_LAYER_ID)
     assert {r["adcode"] for r in ring["data"]} == {"330127"}
+    # The click renamed the pickable layers (dropping Streamlit's highlight of it), once.
+    renamed = [hz.LAYER_ID + "~1", hz.LABEL_LAYER_ID + "~1"]
+    assert [item["id"] for item in the_map(at)["layers"] if item.get("pickable")] == renamed
+    at.run()
+    assert [item["id"] for item in the_map(at)["layers"] if item.get("pickable")] == renamed
     # Picking another district in the list wins over the (unchanged) map selection.
     widget(at.selectbox, t("hangzhou.district", "zh")).select("330108").run()
     assert at.query_params["district"] == "330108"
