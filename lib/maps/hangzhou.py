@@ -511,7 +511,6 @@ def deck(
                 )
             )
     view = default_view(height=height)
-    labels = district_label_layout(gdf, view["zoom"])
     tips = {r["adcode"]: {f: r[f] for f in ("adcode", *TIP_FIELDS)} for r in records}
     pieces, text_set = district_label_pieces(gdf, view["zoom"])
     overlay = [
@@ -536,6 +535,7 @@ def deck(
         )
     )
     if not text_set:
+        labels = district_label_layout(gdf, view["zoom"])
         layers.append(
             pdk.Layer(
                 "TextLayer",
