@@ -15,7 +15,6 @@ from lib.ui.presenter import controls, map_frame, page_tools
 from lib.ui.state import current_language, set_url_params, url_param
 
 MAP_KEY = "hz_map"
-LAST_PICK_KEY = "hz_map_last_pick"
 LAST_SELECTION_KEY = "hz_map_last_selection"  # the map selection already acted on
 CLICKS_KEY = "hz_map_clicks"  # handled clicks: renames the pickable layers (hz.deck)
 TABLE_KEY = "hz_table_open"
@@ -48,13 +47,12 @@ view = hz.valid_view({**url_view, **widget_view}, list(by_id), codes, can_attain
 selection = st.session_state.get(MAP_KEY)
 picked = hz.selected_adcode(selection)
 signature = selection_signature(selection)
-clicks = st.session_state.get(CLICKS_KEY, 0)
-if picked and signature != st.session_state.get(LAST_SELECTION_KEY):
-    clicks = st.session_state[CLICKS_KEY] = clicks + 1
+clicked = signature != st.session_state.get(LAST_SELECTION_KEY, "")
 st.session_state[LAST_SELECTION_KEY] = signature
-view["district"], st.session_state[LAST_PICK_KEY] = hz.resolve_district(
-    view["district"], picked, st.session_state.get(LAST_PICK_KEY), set(codes)
-)
+view["district"] = hz.resolve_district(view["district"], picked, clicked, set(codes))
+clicks = st.session_state.get(CLICKS_KEY, 0)
+if clicked and picked:
+    clicks = st.session_state[CLICKS_KEY] = clicks + 1
 for name, key in WIDGET_KEYS.items():
     st.session_state[key] = view[name]
 

@@ -345,12 +345,14 @@ def test_selection_and_url_decide_the_district():
     assert hz.selected_adcode({"selection": {"objects": {}}}) is None
     assert hz.selected_adcode(None) is None
     valid = {"330108", "330127"}
-    assert hz.resolve_district("330127", None, None, valid) == ("330127", None)  # deep link
-    assert hz.resolve_district("330127", "330108", None, valid) == ("330108", "330108")  # click
+    assert hz.resolve_district("330127", None, False, valid) == "330127"  # deep link
+    assert hz.resolve_district("330127", "330108", True, valid) == "330108"  # click
     # The same selection on a later rerun does not override a district picked elsewhere.
-    assert hz.resolve_district("330127", "330108", "330108", valid) == ("330127", "330108")
-    assert hz.resolve_district("330127", None, "330108", valid) == ("", None)  # click off
-    assert hz.resolve_district("999999", None, None, valid) == ("", None)
+    assert hz.resolve_district("330127", "330108", False, valid) == "330127"
+    assert hz.resolve_district("330127", None, True, valid) == ""  # click off
+    assert hz.resolve_district("999999", None, False, valid) == ""
+    # Clicking a district again after choosing another in the list chooses it again.
+    assert hz.resolve_district("330108", "330127", True, valid) == "330127"
 
 
 # --- Altair -----------------------------------------------------------------------------

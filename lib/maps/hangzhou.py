@@ -579,19 +579,14 @@ def selected_adcode(event: Any) -> str | None:
     return None
 
 
-def resolve_district(
-    current: str, picked: str | None, last_picked: str | None, valid: set[str]
-) -> tuple[str, str | None]:
-    """Which district the detail shows: a new click on the map wins, else the current one.
-
-    The map keeps its selection across reruns, so only a change of the picked district
-    counts as a click (clicking empty map closes the detail). Returns (district or "",
-    the picked district to remember for the next run).
-    """
-    district = current if current in valid else ""
-    if picked != last_picked:
-        district = picked if picked in valid else ""
-    return district, picked
+def resolve_district(current: str, picked: str | None, clicked: bool, valid: set[str]) -> str:
+    """Which district the detail shows ("" for none): a new click on the map wins, else the
+    current one. The map keeps its selection across reruns, so the caller says whether this
+    selection is a new click (lib.maps.deck.selection_signature); a click off the districts
+    closes the detail."""
+    if clicked:
+        return picked if picked in valid else ""
+    return current if current in valid else ""
 
 
 VIEW_KEYS = ("indicator", "mode", "district", "basemap")

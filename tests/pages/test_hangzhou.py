@@ -175,6 +175,16 @@ def test_a_map_selection_opens_the_district_detail_and_goes_into_the_url(app_dat
     widget(at.selectbox, t("hangzhou.district", "zh")).select("330108").run()
     assert at.query_params["district"] == "330108"
     assert at.subheader[0].value == "滨江区"
+    # Clicking the first district again (on the renamed layer) chooses it again.
+    at.session_state["hz_map"] = {
+        "selection": {
+            "indices": {hz.LAYER_ID + "~1": [11]},
+            "objects": {hz.LAYER_ID + "~1": [{"adcode": "330127", "name": "淳安县"}]},
+        }
+    }
+    at.run()
+    assert at.query_params["district"] == "330127"
+    assert at.subheader[0].value == "淳安县"
 
 
 def test_a_deep_link_reopens_the_same_view_in_english(app_database):
