@@ -32,8 +32,8 @@ PLATFORM_TYPES = (
 GENERAL_KNOWLEDGE = "general knowledge"
 # URL value for "every corridor switched off" (an empty parameter would mean the default).
 NONE_SHOWN = "none"
-# Pickable map layers; their ids may carry a suffix ("members~3"), see lib.maps.corridors.
-PICKABLE_LAYERS = ("members", "platforms")
+# Pickable map layers; their ids may carry a suffix ("areas~3"), see lib.maps.corridors.
+PICKABLE_LAYERS = ("areas", "marks")
 _CORRIDOR_NOTE = re.compile(r"\bcorridors?:\s*([a-z0-9_]+(?:\s*,\s*[a-z0-9_]+)*)")
 # A search term should not start with punctuation: it reads badly in the search box.
 _PUNCTUATION = set("，。；、：“”‘’（）《》！？,.;:()[]\"' ")
@@ -119,9 +119,10 @@ def with_focus(view: View, focus: str) -> View:
 
 @dataclass(frozen=True)
 class Pick:
-    """What a click on the map chose: a member region or a platform, and its corridor."""
+    """What a click on the map chose: a member region, a platform or a corridor's name, and
+    its corridor."""
 
-    layer: str  # members | platforms
+    layer: str  # areas (regions) | marks (platforms, names)
     corridor_id: str
     region_code: str = ""
     platform_id: str = ""
@@ -135,7 +136,8 @@ def _get(obj: Any, key: str) -> Any:
 
 
 def picked(selection: Any) -> Pick | None:
-    """The object chosen in a pydeck selection event (members or platforms layer), or None."""
+    """The object chosen in a pydeck selection event, or None: a region or place name of no
+    corridor (no corridor_id) chooses nothing."""
     objects = _get(_get(selection, "selection"), "objects")
     if not objects:
         return None

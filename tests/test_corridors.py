@@ -90,11 +90,11 @@ def test_secondary_corridors_are_drawn_below_and_the_chosen_one_on_top(tables):
 
 def test_a_click_on_a_member_or_platform_chooses_its_corridor():
     member = {"adcode": "330700", "corridor_id": "g60", "polygon": [[[0, 0]]]}
-    event = {"selection": {"indices": {"members~2": [4]}, "objects": {"members~2": [member]}}}
-    assert cor.picked(event) == cor.Pick("members", "g60", region_code="330700")
+    event = {"selection": {"indices": {"areas~2": [4]}, "objects": {"areas~2": [member]}}}
+    assert cor.picked(event) == cor.Pick("areas", "g60", region_code="330700")
     point = {"platform_id": "yongjiang_nbu", "corridor_id": "yongjiang"}
-    event = {"selection": {"indices": {"platforms": [0]}, "objects": {"platforms": [point]}}}
-    assert cor.picked(event) == cor.Pick("platforms", "yongjiang", platform_id="yongjiang_nbu")
+    event = {"selection": {"indices": {"marks": [0]}, "objects": {"marks": [point]}}}
+    assert cor.picked(event) == cor.Pick("marks", "yongjiang", platform_id="yongjiang_nbu")
 
 
 def test_clicks_elsewhere_choose_nothing():
@@ -102,6 +102,10 @@ def test_clicks_elsewhere_choose_nothing():
     assert cor.picked({"selection": {"indices": {}, "objects": {}}}) is None
     other = {"selection": {"indices": {"base": [1]}, "objects": {"base": [{"corridor_id": "x"}]}}}
     assert cor.picked(other) is None
+    city = {
+        "selection": {"indices": {"areas": [1]}, "objects": {"areas": [{"tip_name": "衢州市"}]}}
+    }
+    assert cor.picked(city) is None  # a city of no corridor shown
 
 
 # ---------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 import pytest
+import shapely
 import vl_convert as vlc
 from shapely.geometry import Point, Polygon, shape
 
@@ -16,6 +17,7 @@ from lib.curated import load_curated
 from lib.db import DATA_DIR, make_engine
 from lib.geo import NO_BASEMAP, load_boundaries
 from lib.maps import corridors as cm
+from lib.maps import glyphs as glyphs_module
 from lib.maps.legend import hex_to_rgba
 from tests.browser.conftest import ARTIFACTS
 
@@ -70,7 +72,105 @@ def test_no_basemap_is_requested(tables):
     assert "cartocdn" not in json.dumps(spec)
 
 
-def test_chinese_labels_get_the_auto_character_set(tables):
+def map_members(spec: dict) -> list[dict]:
+    """The members drawn on the areas layer (the neighbouring regions and the province's
+    other cities carry no corridor)."""
+    return [r for r in _layer(spec, cm.LAYER_AREAS)["data"] if r.get("corridor_id")]
+
+
+def _platform_pieces(spec: dict, platform_id: str) -> list[dict]:
+    return [r for r in _layer(spec, cm.LAYER_MARKS)["data"] if r.get("platform_id") == platform_id]
+
+
+def corridor_names(spec: dict) -> list[str]:
+    """The corridor names on the map, bottom to top: set as polygons, or else as text."""
+    marks = _layer(spec, cm.LAYER_MARKS)["data"]
+    names = [r["tip_name"] for r in marks if r.get("corridor_id") and "platform_id" not in r]
+    if not names and any(layer["id"] == cm.LAYER_CORRIDOR_LABELS for layer in spec["layers"]):
+        names = [r["label"] for r in _layer(spec, cm.LAYER_CORRIDOR_LABELS)["data"]]
+    return list(dict.fromkeys(names))
+
+
+def _shapes(records: list[dict]) -> list[Polygon]:
+    return [Polygon(r["polygon"][0], r["polygon"][1:]) for r in records]
+
+
+def test_everything_is_drawn_by_two_pickable_polygon_layers(tables):
+    spec = _deck(tables)
+    assert [(layer["@@type"], layer["id"]) for layer in spec["layers"]] == [
+        ("PolygonLayer", cm.LAYER_AREAS),
+        ("PolygonLayer", cm.LAYER_MARKS),
+    ]
+    assert all(layer["pickable"] for layer in spec["layers"])
+    # Colours and widths per object on both: layers that mix in constants build programs
+    # of their own.
+    areas, marks = (_layer(spec, i) for i in (cm.LAYER_AREAS, cm.LAYER_MARKS))
+    assert (areas["getFillColor"], areas["getLineColor"], areas["getLineWidth"]) == (
+        "@@=fill",
+        "@@=line",
+        "@@=width",
+    )
+    assert marks["getFillColor"] == "@@=fill" and marks["stroked"] is False
+    renamed = _deck(tables, layer_suffix="~4")
+    assert [layer["id"] for layer in renamed["layers"]] == ["areas~4", "marks~4"]
+
+
+def test_names_are_glyph_polygons_with_a_halo_or_a_box(tables):
+    spec = _deck(tables)
+    assert corridor_names(spec) == [
+        "杭州城西科创大走廊",
+        "G60科创走廊（浙江段）",
+        "宁波甬江科创大走廊",
+    ]
+    marks = _layer(spec, cm.LAYER_MARKS)["data"]
+    # 杭州市: a white halo under grey glyphs, near the city's label point.
+    hangzhou = [r for r in marks if r["tip_name"] == "杭州市" and not r.get("corridor_id")]
+    assert hangzhou[0]["fill"] == cm.PLACE_HALO
+    glyph_parts = [r for r in hangzhou if r["fill"] == cm.PLACE_COLOUR]
+    assert len(glyph_parts) >= 3  # three characters, each of one or more strokes
+    halo = shapely.union_all(_shapes([r for r in hangzhou if r["fill"] == cm.PLACE_HALO]))
+    assert all(halo.contains(part) for part in _shapes(glyph_parts))
+    city = load_boundaries("zhejiang_cities").set_index("adcode").loc["330100", "geometry"]
+    assert city.contains(halo.centroid)
+    # G60's name: glyphs in white or black inside a box in G60's colour.
+    g60 = [r for r in marks if r.get("corridor_id") == "g60" and "platform_id" not in r]
+    box, *glyphs = g60
+    assert box["fill"][:3] == hex_to_rgba("#0072B2")[:3]
+    assert {tuple(r["fill"]) for r in glyphs} <= {(20, 20, 20, 255), (255, 255, 255, 255)}
+    assert all(_shapes([box])[0].contains(part) for part in _shapes(glyphs))
+    # Corridor names are drawn last, over the platforms and place names.
+    last = max(i for i, r in enumerate(marks) if r.get("platform_id"))
+    assert all(r.get("corridor_id") for r in marks[last + 1 :])
+
+
+def test_long_english_names_break_into_lines_inside_their_box(tables):
+    spec = _deck(tables, lang="en")
+    name = "Ningbo Yongjiang Sci-Tech Innovation Corridor"
+    assert name in corridor_names(spec)
+    box, *glyphs = [
+        r
+        for r in _layer(spec, cm.LAYER_MARKS)["data"]
+        if r.get("corridor_id") == "yongjiang" and "platform_id" not in r
+    ]
+    outline = _shapes([box])[0]
+    minx, miny, maxx, maxy = outline.bounds
+    assert maxy - miny > 0.6 * (maxx - minx) / len(cm._wrap(name))  # two lines or more
+    assert all(outline.contains(part) for part in _shapes(glyphs))
+
+
+@pytest.fixture
+def no_cjk_font(monkeypatch):
+    """A machine without a CJK font (glyphs and the names made of them forgotten)."""
+    caches = (glyphs_module._glyph, cm._place_label_shapes, cm._corridor_label_shapes)
+    monkeypatch.setattr(glyphs_module, "label_font", lambda: None)
+    for cache in caches:
+        cache.cache_clear()
+    yield
+    for cache in caches:
+        cache.cache_clear()
+
+
+def test_without_a_cjk_font_names_are_text_and_platforms_still_polygons(tables, no_cjk_font):
     spec = _deck(tables)
     texts = [layer for layer in spec["layers"] if layer["@@type"] == "TextLayer"]
     assert {layer["id"] for layer in texts} == {cm.LAYER_PLACE_LABELS, cm.LAYER_CORRIDOR_LABELS}
@@ -78,12 +178,13 @@ def test_chinese_labels_get_the_auto_character_set(tables):
         assert layer["characterSet"] == "auto"  # not "@@=auto": pydeck's accessor trap
         assert layer["sizeUnits"] == "pixels"
         assert layer["fontFamily"].startswith('"Noto Sans CJK SC"')
-    labels = _layer(spec, cm.LAYER_CORRIDOR_LABELS)["data"]
-    assert [label["label"] for label in labels] == [
+    assert corridor_names(spec) == [
         "杭州城西科创大走廊",
         "G60科创走廊（浙江段）",
         "宁波甬江科创大走廊",
     ]
+    marks = _layer(spec, cm.LAYER_MARKS)["data"]
+    assert marks and all(r.get("platform_id") for r in marks)
 
 
 def test_the_tooltip_template_holds_placeholders_only(tables):
@@ -96,26 +197,35 @@ def test_the_tooltip_template_holds_placeholders_only(tables):
     assert not CJK.search(without)
     assert set(re.findall(r"</?(\w+)", without)) <= {"b", "br", "i"}
     data = _deck(tables)
-    for layer_id in (cm.LAYER_MEMBERS, cm.LAYER_PLATFORMS):
+    for layer_id in (cm.LAYER_AREAS, cm.LAYER_MARKS):
         layer = _layer(data, layer_id)
         assert layer["pickable"] is True
         for record in layer["data"]:
+            # Streamlit prints a field an object lacks as written: "{tip_role}".
             assert set(cm.TIP_FIELDS) <= set(record), record
 
 
-def test_only_members_and_platforms_can_be_picked(tables):
+def test_a_click_on_a_member_platform_or_corridor_name_chooses_its_corridor(tables):
     spec = _deck(tables)
-    pickable = {layer["id"] for layer in spec["layers"] if layer.get("pickable")}
-    assert pickable == {cm.LAYER_MEMBERS, cm.LAYER_PLATFORMS}
-    renamed = _deck(tables, layer_suffix="~4")
-    assert {layer["id"] for layer in renamed["layers"] if layer.get("pickable")} == {
-        "members~4",
-        "platforms~4",
-    }
+    areas, marks = (_layer(spec, i)["data"] for i in (cm.LAYER_AREAS, cm.LAYER_MARKS))
+
+    def pick(layer_id, record):
+        return cor.picked({"selection": {"objects": {f"{layer_id}~2": [record]}}})
+
+    jiaxing = next(r for r in areas if r.get("adcode") == "330400")
+    assert pick(cm.LAYER_AREAS, jiaxing) == cor.Pick(cm.LAYER_AREAS, "g60", "330400", "")
+    nbu = _platform_pieces(spec, "yongjiang_nbu")[0]
+    assert pick(cm.LAYER_MARKS, nbu) == cor.Pick(cm.LAYER_MARKS, "yongjiang", "", "yongjiang_nbu")
+    name = next(r for r in marks if r.get("corridor_id") == "chengxi" and "platform_id" not in r)
+    assert pick(cm.LAYER_MARKS, name).corridor_id == "chengxi"
+    # A city of no corridor shown, and a place name: no corridor.
+    taizhou = next(r for r in areas if r["tip_name"] == "台州市")
+    place = next(r for r in marks if r["tip_name"] == "台州市")
+    assert pick(cm.LAYER_AREAS, taizhou) is None and pick(cm.LAYER_MARKS, place) is None
 
 
 def test_counties_come_from_the_county_file_and_cities_from_the_city_file(tables):
-    records = _layer(_deck(tables), cm.LAYER_MEMBERS)["data"]
+    records = map_members(_deck(tables))
     by_code = {}
     for record in records:
         by_code.setdefault((record["corridor_id"], record["adcode"]), []).append(record)
@@ -142,7 +252,7 @@ def test_counties_come_from_the_county_file_and_cities_from_the_city_file(tables
 
 
 def test_role_is_the_depth_of_fill_in_the_corridors_colour(tables):
-    records = _layer(_deck(tables), cm.LAYER_MEMBERS)["data"]
+    records = map_members(_deck(tables))
     alpha = {(r["corridor_id"], r["adcode"]): r["fill"][3] for r in records}
     assert alpha[("chengxi", "330106")] > alpha[("chengxi", "330108")]  # core over wing
     assert alpha[("g60", "330402")] > alpha[("g60", "330100")] > alpha[("g60", "330600")]
@@ -154,41 +264,53 @@ def test_role_is_the_depth_of_fill_in_the_corridors_colour(tables):
 
 def test_overlapping_corridors_keep_both_fills_and_outlines(tables):
     spec = _deck(tables)
-    fills = _layer(spec, cm.LAYER_MEMBERS)["data"]
+    fills = map_members(spec)
     # Hangzhou is a G60 member and hosts 城西: both are drawn, the counties on top.
     order = [(r["corridor_id"], r["adcode"]) for r in fills]
     assert order.index(("g60", "330100")) < order.index(("chengxi", "330106"))
-    outlines = _layer(spec, cm.LAYER_OUTLINES)
-    assert outlines["pickable"] is False and outlines["stroked"] is True
-    colours = {tuple(r["line"][:3]) for r in outlines["data"]}
+    colours = {tuple(r["line"][:3]) for r in fills}
     assert {tuple(hex_to_rgba(c)[:3]) for c in ("#E69F00", "#0072B2", "#009E73")} <= colours
+    # The province's other cities in white with grey outlines, under the members; a
+    # member city is drawn once, as the member.
+    areas = _layer(spec, cm.LAYER_AREAS)["data"]
+    taizhou = next(i for i, r in enumerate(areas) if r["tip_name"] == "台州市")
+    assert areas[taizhou]["fill"] == cm.BASE_FILL and areas[taizhou]["line"] == cm.BASE_LINE
+    assert taizhou < areas.index(fills[0])
+    assert [r.get("corridor_id") for r in areas if r["tip_name"] == "杭州市"] == ["g60"]
 
 
 def test_the_secondary_layer_is_lighter(tables):
     ids = cor.visible_ids(tables["corridors"], cor.View(tuple(PRIMARY), True, ""))
-    records = _layer(_deck(tables, ids), cm.LAYER_MEMBERS)["data"]
-    member_alpha = {r["corridor_id"]: r["fill"][3] for r in records if r["adcode"] == "330600"}
+    spec = _deck(tables, ids)
+    member_alpha = {
+        r["corridor_id"]: r["fill"][3] for r in map_members(spec) if r["adcode"] == "330600"
+    }
     # Shaoxing: G60 intended member (primary) and a member of two secondary corridors.
     assert member_alpha["shaoxing"] < cm.ROLE_ALPHA["member"]
-    labels = _layer(_deck(tables, ids), cm.LAYER_CORRIDOR_LABELS)["data"]
-    assert len(labels) == len(tables["corridors"])
+    assert len(corridor_names(spec)) == len(tables["corridors"])
 
 
 def test_approximate_platforms_are_rings_and_exact_ones_dots(tables):
-    records = _layer(_deck(tables), cm.LAYER_PLATFORMS)["data"]
-    nbu = next(r for r in records if r["platform_id"] == "yongjiang_nbu")
-    assert nbu["fill"][3] == 0 and nbu["line"][3] == 255
-    assert nbu["tip_note"] == "≈ 大致位置（常识）"
-    assert nbu["tip_role"] == "高校 · 江北区"
+    ring, inside = _platform_pieces(_deck(tables), "yongjiang_nbu")
+    university = hex_to_rgba(cm.PLATFORM_COLOURS["university"])
+    assert ring["fill"] == university and len(ring["polygon"]) == 2  # a disc with a hole
+    # The hole is filled invisibly, so that hovering the middle of the ring finds it.
+    assert inside["fill"][3] == 0 and inside["tip_name"] == ring["tip_name"]
+    assert _shapes([inside])[0].area > _shapes([ring])[0].area / 2
+    assert ring["tip_note"] == "≈ 大致位置（常识）"
+    assert ring["tip_role"] == "高校 · 江北区"
     platforms = tables["platforms"].copy()
     platforms.loc[platforms["id"] == "yongjiang_nbu", "precision"] = "exact"
     exact = cm.build_deck(
         tables["corridors"], tables["members"], platforms, tables["regions"], PRIMARY, lang="en"
     )
-    records = _layer(json.loads(exact.to_json()), cm.LAYER_PLATFORMS)["data"]
-    nbu = next(r for r in records if r["platform_id"] == "yongjiang_nbu")
-    assert nbu["fill"][3] == 255 and nbu["line"] == [255, 255, 255, 255]
-    assert nbu["tip_note"] == "Exact location"
+    edge, dot = _platform_pieces(json.loads(exact.to_json()), "yongjiang_nbu")
+    assert edge["fill"] == cm.WHITE and dot["fill"] == university
+    assert _shapes([edge])[0].contains(_shapes([dot])[0])
+    assert dot["tip_note"] == "Exact location"
+    # The ring sits where the platform is, about as wide as before (12 px, 2.5 px line).
+    row = tables["platforms"].set_index("id").loc["yongjiang_nbu"]
+    assert _shapes([ring])[0].centroid.distance(Point(row["lon"], row["lat"])) < 0.002
 
 
 def test_choosing_a_corridor_flies_to_its_members(tables):
@@ -197,8 +319,8 @@ def test_choosing_a_corridor_flies_to_its_members(tables):
     assert chengxi["zoom"] > default["zoom"] + 1.5
     inside = load_boundaries("zhejiang_cities").set_index("adcode").loc["330100", "geometry"]
     assert inside.contains(Point(chengxi["longitude"], chengxi["latitude"]))
-    focused = _layer(_deck(tables, focus="chengxi"), cm.LAYER_OUTLINES)["data"]
-    assert focused[-1]["width"] == cm.LINE_WIDTH["focus"]
+    widths = {r["corridor_id"]: r["width"] for r in map_members(_deck(tables, focus="chengxi"))}
+    assert widths["chengxi"] == cm.LINE_WIDTH["focus"] > widths["g60"]
 
 
 def test_the_g60_label_sits_on_its_jiaxing_core(tables):
@@ -222,12 +344,10 @@ def test_a_clicked_region_is_ringed(tables):
 
 def test_english_names_on_the_map(tables):
     spec = _deck(tables, lang="en", focus="yongjiang")
-    records = _layer(spec, cm.LAYER_MEMBERS)["data"]
-    jiangbei = next(r for r in records if r["adcode"] == "330205")
+    jiangbei = next(r for r in map_members(spec) if r["adcode"] == "330205")
     assert jiangbei["tip_name"] == "Jiangbei"
     assert jiangbei["tip_note"] == "Membership from general knowledge, not the documents"
-    labels = [label["label"] for label in _layer(spec, cm.LAYER_CORRIDOR_LABELS)["data"]]
-    assert "Ningbo Yongjiang Sci-Tech Innovation Corridor" in labels
+    assert "Ningbo Yongjiang Sci-Tech Innovation Corridor" in corridor_names(spec)
 
 
 def test_legend_lists_corridors_roles_and_the_platform_types_on_the_map(tables):

@@ -85,11 +85,11 @@ def test_bars_and_discs_have_the_width_they_are_given():
 
 
 @pytest.mark.parametrize("zoom", [7.0, 9.3, 12.0])
-def test_polygons_in_degrees_land_on_their_pixels_within_a_twentieth(zoom):
+def test_polygons_in_degrees_land_on_their_pixels_within_a_tenth(zoom):
     x, y = world_px(np.array([120.15]), np.array([30.28]), zoom)
     shape = glyphs.disc((float(x[0]), float(y[0])), 10)
     ((ring,),) = glyphs.polygon_rings(shape, zoom)
     back_x, back_y = world_px(*np.array(ring).T, zoom)
     drawn = np.array(shape.exterior.coords)
-    assert np.abs(back_x - drawn[:, 0]).max() < 0.05
-    assert np.abs(back_y - drawn[:, 1]).max() < 0.05
+    assert np.abs(back_x - drawn[:, 0]).max() < 0.1
+    assert np.abs(back_y - drawn[:, 1]).max() < 0.1

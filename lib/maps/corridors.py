@@ -18,9 +18,11 @@ from typing import Any
 
 import altair as alt
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pydeck as pdk
 import shapely
+from shapely import affinity
 from shapely.geometry import MultiPolygon, Point
 
 from lib.corridors import PLATFORM_TYPES
@@ -33,15 +35,17 @@ from lib.geo import (
     to_pydeck_records,
 )
 from lib.i18n import name_column, t
-from lib.maps.deck import CompactDeck, string_prop
+from lib.maps import glyphs
+from lib.maps.deck import CompactDeck, string_prop, world_px
 from lib.maps.legend import LegendEntry, dark_text_on, hex_to_rgba
 
-LAYER_CONTEXT = "context"
-LAYER_BASE = "base"
-LAYER_MEMBERS = "members"
-LAYER_OUTLINES = "member-outlines"
+# Two pickable polygon layers draw the map: deck.gl then builds one fill and one path
+# program, where each layer kind (text, points) and each other mix of per-object and constant
+# colours would build its own before the first frame, seconds in software WebGL.
+LAYER_AREAS = "areas"  # neighbouring regions, the province's cities, then the members
+LAYER_MARKS = "marks"  # place names, platforms and corridor names, as polygons
+# Text layers for the names, only where no CJK font is installed to set them as polygons.
 LAYER_PLACE_LABELS = "place-labels"
-LAYER_PLATFORMS = "platforms"
 LAYER_CORRIDOR_LABELS = "corridor-labels"
 LAYER_PICKED = "picked"
 
@@ -72,6 +76,12 @@ PLATFORM_COLOURS = {
 }
 PLATFORM_RADIUS = 6  # px
 PLATFORM_LINE = 2.5  # px: the ring of an approximate location must be easy to see
+WHITE = [255, 255, 255, 255]
+PLACE_PX = 12  # place names
+PLACE_HALO_PX = 2
+PLACE_HALO = [255, 255, 255, 230]
+LABEL_PADDING = (6, 3)  # px around a corridor's name, in its colour
+LEADING = 1.25  # line height of a name on several lines, in ems
 
 BACKGROUND = "#ffffff"  # the province's fill
 CONTEXT_FILL = [214, 219, 225, 140]
@@ -265,7 +275,7 @@ def _platform_records(
     records = []
     for p in placed.to_dict("records"):
         colour = PLATFORM_COLOURS.get(p["type"], "#333333")
-        exact = p["precision"] == "exact"
+        exact = bool(p["precision"] == "exact")
         kind = type_label(p["type"], lang)
         region = region_names.get(p["region_code"], "") if p.get("region_code") else ""
         records.append(
@@ -274,9 +284,8 @@ def _platform_records(
                 "corridor_id": p["corridor_id"],
                 "lon": round(float(p["lon"]), DECIMALS),
                 "lat": round(float(p["lat"]), DECIMALS),
-                # Approximate: a ring with no fill; exact: a filled dot with a white edge.
-                "fill": hex_to_rgba(colour, 255 if exact else 0),
-                "line": [255, 255, 255, 255] if exact else hex_to_rgba(colour, 255),
+                "colour": hex_to_rgba(colour, 255),
+                "exact": exact,
                 "tip_name": p[names],
                 "tip_corridor": info.loc[p["corridor_id"], names],
                 "tip_role": f"{kind} · {region}" if region else kind,
@@ -345,12 +354,11 @@ def corridor_label_points(
 
 
 def _place_labels(lang: str) -> list[dict[str, Any]]:
+    """The province's cities and the neighbouring regions, named at a point inside each."""
     names = name_column(lang)
     out = []
     for name, colour in (("cities", PLACE_COLOUR), ("context", CONTEXT_PLACE_COLOUR)):
-        gdf = shapes(name)
-        points = label_points(gdf)
-        for p in points.to_dict("records"):
+        for p in label_points(shapes(name)).to_dict("records"):
             out.append(
                 {
                     "label": p[names],
@@ -362,9 +370,142 @@ def _place_labels(lang: str) -> list[dict[str, Any]]:
     return out
 
 
-def _plain_records(gdf: gpd.GeoDataFrame) -> list[dict[str, Any]]:
-    """Polygons only: the background is not pickable, so it needs no names."""
-    return [{"polygon": r["polygon"]} for r in to_pydeck_records(gdf[["adcode", "geometry"]])]
+def _area_records(member_records: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """The areas layer, bottom to top: the neighbouring regions and the province's cities
+    (grey outlines; hovering names them, a click chooses no corridor), then the members.
+
+    A city that is a member is drawn once, as the member: its translucent fill looks the
+    same over the page as over the white city, and the payload stays under budget.
+    """
+    names = name_column(lang)
+    drawn = {record["adcode"] for record in member_records}
+    plain = []
+    for name, fill, line in (
+        ("context", CONTEXT_FILL, CONTEXT_LINE),
+        ("cities", BASE_FILL, BASE_LINE),
+    ):
+        regions = shapes(name)
+        regions = regions[~regions["adcode"].isin(drawn)]
+        for record in to_pydeck_records(regions[["adcode", names, "geometry"]]):
+            plain.append(
+                {
+                    "fill": fill,
+                    "line": line,
+                    "width": 1,
+                    **_tips(record[names]),
+                    "polygon": record["polygon"],
+                }
+            )
+    return plain + member_records
+
+
+def _tips(name: str, corridor: str = "", role: str = "", note: str = "") -> dict[str, str]:
+    # Every object of a pickable layer carries every tooltip field: Streamlit prints a
+    # field an object lacks as written, "{tip_role}".
+    return {"tip_name": name, "tip_corridor": corridor, "tip_role": role, "tip_note": note}
+
+
+@lru_cache(maxsize=512)
+def _place_label_shapes(label: str, lon: float, lat: float, zoom: float) -> tuple | None:
+    """A place name's white halo and glyphs as deck polygons; None if a glyph is missing."""
+    (x,), (y,) = world_px(np.array([lon]), np.array([lat]), zoom)
+    shapes_px = glyphs.outlined_text(label, x, y, PLACE_PX, PLACE_HALO_PX)
+    if shapes_px is None:
+        return None
+    halo, text = shapes_px
+    return glyphs.polygon_rings(halo, zoom), glyphs.polygon_rings(text, zoom)
+
+
+@lru_cache(maxsize=128)
+def _corridor_label_shapes(
+    lines: tuple[str, ...], lon: float, lat: float, size: float, zoom: float
+) -> tuple | None:
+    """A corridor name's box and glyphs as deck polygons; None if a glyph is missing."""
+    text = glyphs.text_lines(list(lines), size, LEADING)
+    if text is None:
+        return None
+    (x,), (y,) = world_px(np.array([lon]), np.array([lat]), zoom)
+    text = affinity.translate(text, x, y)
+    left, _, right, _ = text.bounds
+    half_height = ((len(lines) - 1) * LEADING + 1) * size / 2 + LABEL_PADDING[1]
+    box = shapely.box(
+        left - LABEL_PADDING[0], y - half_height, right + LABEL_PADDING[0], y + half_height
+    )
+    return glyphs.polygon_rings(box, zoom), glyphs.polygon_rings(
+        text.simplify(glyphs.TEXT_TOLERANCE), zoom
+    )
+
+
+def _platform_shapes(record: dict[str, Any], zoom: float) -> list[tuple[list[int], list]]:
+    """A platform's mark as (colour, deck polygons): an exact location is a dot with a white
+    edge, an approximate one a ring with nothing inside (nothing to see: an invisible dot
+    keeps the middle of the ring the platform's when hovered or clicked)."""
+    (x,), (y,) = world_px(np.array([record["lon"]]), np.array([record["lat"]]), zoom)
+    outer = glyphs.disc((x, y), 2 * PLATFORM_RADIUS + PLATFORM_LINE)
+    inner = glyphs.disc((x, y), 2 * PLATFORM_RADIUS - PLATFORM_LINE)
+    if record["exact"]:
+        parts = [(WHITE, outer), (record["colour"], inner)]
+    else:
+        parts = [(record["colour"], outer.difference(inner)), ([*record["colour"][:3], 0], inner)]
+    return [(colour, glyphs.polygon_rings(shape, zoom)) for colour, shape in parts]
+
+
+def _pieces(colours: Sequence[list[int]], shapes_deg: Sequence[list], **fields: Any) -> list[dict]:
+    """Records of the marks layer: each polygon of each shape in its colour, with the fields."""
+    return [
+        {**fields, "fill": colour, "polygon": rings}
+        for colour, polygons in zip(colours, shapes_deg, strict=True)
+        for rings in polygons
+    ]
+
+
+def _mark_records(
+    corridor_labels: pd.DataFrame, platform_records: list[dict[str, Any]], zoom: float, lang: str
+) -> tuple[list[dict[str, Any]], bool]:
+    """The marks layer, bottom to top: place names, platforms, corridor names (each name a
+    backing and its glyphs). Returns them and whether the names are among them: without a
+    CJK font (or for a character it lacks) only the platforms are, and the names are left to
+    text layers."""
+    places = _place_labels(lang)
+    place_shapes = [_place_label_shapes(p["label"], p["lon"], p["lat"], zoom) for p in places]
+    labels = corridor_labels.to_dict("records")
+    label_shapes = [
+        _corridor_label_shapes(
+            tuple(_wrap(label["label"])) if lang == "en" else (label["label"],),
+            label["lon"],
+            label["lat"],
+            label["size"],
+            zoom,
+        )
+        for label in labels
+    ]
+    names_set = all(shape is not None for shape in [*place_shapes, *label_shapes])
+    records = []
+    if names_set:
+        for place, shapes_deg in zip(places, place_shapes, strict=True):
+            records += _pieces(
+                (PLACE_HALO, place["colour"]),
+                shapes_deg,
+                **_tips(place["label"]),  # no corridor: a click on a place name chooses none
+            )
+    for platform in platform_records:
+        colours, shapes_deg = zip(*_platform_shapes(platform, zoom), strict=True)
+        records += _pieces(
+            colours,
+            shapes_deg,
+            platform_id=platform["platform_id"],
+            corridor_id=platform["corridor_id"],
+            **{field: platform[field] for field in TIP_FIELDS},
+        )
+    if names_set:
+        for label, shapes_deg in zip(labels, label_shapes, strict=True):
+            records += _pieces(
+                (label["background"], label["text"]),
+                shapes_deg,
+                corridor_id=label["corridor_id"],  # a click on a corridor's name chooses it
+                **_tips(label["label"]),
+            )
+    return records, names_set
 
 
 # ---------------------------------------------------------------------------------------
@@ -387,73 +528,59 @@ def build_deck(
 
     `visible` lists the corridors to draw, bottom to top. `layer_suffix` is appended to
     the pickable layers' ids: a new suffix after each handled click drops Streamlit's
-    selection highlight (which would grey every other object and fade the labels); the
-    clicked region or platform of the chosen corridor is ringed instead, as on the
-    Hangzhou map. No auto-highlight on hover: every hover would redraw the whole map,
-    which software WebGL (headless browsers, remote desktops) cannot keep up with.
+    selection highlight (which would grey every other object); the clicked region or
+    platform of the chosen corridor is ringed instead, as on the Hangzhou map. No
+    auto-highlight on hover: every hover would redraw the whole map, which software WebGL
+    (headless browsers, remote desktops) cannot keep up with.
     """
     ids = [c for c in visible if c in set(corridors["id"])]
     view = view_for(members, platforms, focus)
     member_records = _member_records(corridors, members, ids, focus, lang)
     platform_records = _platform_records(corridors, platforms, regions, ids, lang)
+    corridor_labels = corridor_label_points(corridors, members, ids, lang)
+    marks, names_set = _mark_records(corridor_labels, platform_records, view["zoom"], lang)
     layers = [
+        # Outlines are drawn after every fill, in the order of the records: a member's in
+        # its corridor's colour over the grey lines of the cities.
         pdk.Layer(
             "PolygonLayer",
-            id=LAYER_CONTEXT,
-            data=_plain_records(shapes("context")),
+            id=LAYER_AREAS + layer_suffix,
+            data=_area_records(member_records, lang),
             get_polygon="polygon",
-            get_fill_color=CONTEXT_FILL,
-            get_line_color=CONTEXT_LINE,
+            get_fill_color="fill",
+            get_line_color="line",
+            get_line_width="width",
             line_width_units=string_prop("pixels"),
-            get_line_width=1,
             stroked=True,
             filled=True,
-            pickable=False,
+            pickable=True,
         ),
+        *_picked_layers(member_records, platform_records, focus, picked_region, picked_platform),
         pdk.Layer(
             "PolygonLayer",
-            id=LAYER_BASE,
-            data=_plain_records(shapes("cities")),
-            get_polygon="polygon",
-            get_fill_color=BASE_FILL,
-            get_line_color=BASE_LINE,
-            line_width_units=string_prop("pixels"),
-            get_line_width=1,
-            stroked=True,
-            filled=True,
-            pickable=False,
-        ),
-        # Fills are pickable; outlines are a separate layer that picking never draws
-        # (paths are the slowest part of a picking pass in software WebGL).
-        pdk.Layer(
-            "PolygonLayer",
-            id=LAYER_MEMBERS + layer_suffix,
-            data=member_records,
+            id=LAYER_MARKS + layer_suffix,
+            data=marks,
             get_polygon="polygon",
             get_fill_color="fill",
             stroked=False,
             filled=True,
             pickable=True,
         ),
-        pdk.Layer(
-            "PolygonLayer",
-            id=LAYER_OUTLINES,
-            # Outlines by corridor, the chosen one last: it stays visible on top.
-            data=[
-                {"polygon": r["polygon"], "line": r["line"], "width": r["width"]}
-                for r in sorted(
-                    member_records,
-                    key=lambda r: (r["corridor_id"] == focus, ids.index(r["corridor_id"])),
-                )
-            ],
-            get_polygon="polygon",
-            get_line_color="line",
-            get_line_width="width",
-            line_width_units=string_prop("pixels"),
-            stroked=True,
-            filled=False,
-            pickable=False,
-        ),
+    ]
+    if not names_set:
+        layers += _text_layers(corridor_labels, lang)
+    return CompactDeck(
+        layers=layers,
+        initial_view_state=pdk.ViewState(**view, pitch=0, bearing=0),
+        map_style=NO_BASEMAP,
+        map_provider=None,
+        tooltip=TOOLTIP,
+    )
+
+
+def _text_layers(corridor_labels: pd.DataFrame, lang: str) -> list[pdk.Layer]:
+    """Place and corridor names as text, for a machine with no CJK font to set them."""
+    return [
         pdk.Layer(
             "TextLayer",
             id=LAYER_PLACE_LABELS,
@@ -461,34 +588,19 @@ def build_deck(
             get_position=["lon", "lat"],
             get_text="label",
             get_color="colour",
-            get_size=12,
+            get_size=PLACE_PX,
             size_units=string_prop("pixels"),
             character_set=string_prop("auto"),
             font_family=string_prop(FONT_FAMILY),
             font_settings={"sdf": True},
             outline_width=4,
-            outline_color=[255, 255, 255, 230],
+            outline_color=PLACE_HALO,
             pickable=False,
-        ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            id=LAYER_PLATFORMS + layer_suffix,
-            data=platform_records,
-            get_position=["lon", "lat"],
-            get_fill_color="fill",
-            get_line_color="line",
-            get_radius=PLATFORM_RADIUS,
-            radius_units=string_prop("pixels"),
-            get_line_width=PLATFORM_LINE,
-            line_width_units=string_prop("pixels"),
-            stroked=True,
-            filled=True,
-            pickable=True,
         ),
         pdk.Layer(
             "TextLayer",
             id=LAYER_CORRIDOR_LABELS,
-            data=corridor_label_points(corridors, members, ids, lang).to_dict("records"),
+            data=corridor_labels.to_dict("records"),
             get_position=["lon", "lat"],
             get_text="label",
             get_color="text",
@@ -499,22 +611,12 @@ def build_deck(
             font_weight=700,
             background=True,
             get_background_color="background",
-            background_padding=[6, 3],
+            background_padding=list(LABEL_PADDING),
             max_width=22 if lang == "en" else 14,  # in multiples of the text size
             word_break=string_prop("break-word"),
             pickable=False,
         ),
     ]
-    layers[-1:-1] = _picked_layers(
-        member_records, platform_records, focus, picked_region, picked_platform
-    )
-    return CompactDeck(
-        layers=layers,
-        initial_view_state=pdk.ViewState(**view, pitch=0, bearing=0),
-        map_style=NO_BASEMAP,
-        map_provider=None,
-        tooltip=TOOLTIP,
-    )
 
 
 def _picked_layers(

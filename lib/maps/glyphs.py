@@ -37,7 +37,7 @@ FONT_FILES = (
 )
 CURVE_STEPS = 4  # straight pieces per curve: below a tenth of a pixel at label sizes
 TEXT_TOLERANCE = 0.15  # px: simplifying glyphs this much is invisible, and halves the points
-HALO_TOLERANCE = 0.3  # px
+HALO_TOLERANCE = 0.5  # px: a halo's edge is a soft white backdrop
 # fontTools reads a font's tables on first use: one reader at a time (pages run in threads).
 _FONT_LOCK = threading.Lock()
 # Where the middle of a line of text is, above the baseline, in ems (CJK glyphs sit in a
@@ -170,6 +170,20 @@ def text_outline(text: str, size: float) -> BaseGeometry | None:
     return affinity.translate(shape, -advance / 2, MIDDLE * size)
 
 
+def text_lines(lines: list[str], size: float, leading: float = 1.25) -> BaseGeometry | None:
+    """Lines of text set at size px, each centred, the block centred on (0, 0); None as above."""
+    shapes = [text_outline(line, size) for line in lines]
+    if not lines or any(shape is None for shape in shapes):
+        return None
+    middle = (len(lines) - 1) / 2
+    return shapely.union_all(
+        [
+            affinity.translate(shape, 0, (i - middle) * leading * size)
+            for i, shape in enumerate(shapes)
+        ]
+    )
+
+
 def outlined_text(
     text: str, x: float, y: float, size: float, halo: float
 ) -> tuple[BaseGeometry, BaseGeometry] | None:
@@ -192,8 +206,11 @@ def bar(start: tuple[float, float], end: tuple[float, float], width: float) -> P
 
 
 def disc(centre: tuple[float, float], diameter: float) -> Polygon:
-    """A round dot of a diameter in px, as a polygon (enough sides to look round)."""
-    return Point(centre).buffer(diameter / 2, quad_segs=max(3, math.ceil(diameter / 2)))
+    """A round dot of a diameter in px, as a polygon: enough sides that no edge strays more
+    than a tenth of a pixel from the circle."""
+    radius = diameter / 2
+    sides_per_quarter = math.ceil(math.pi / 4 / math.acos(1 - min(1.0, 0.1 / radius)))
+    return Point(centre).buffer(radius, quad_segs=max(3, sides_per_quarter))
 
 
 # ---------------------------------------------------------------------------------------
@@ -201,9 +218,10 @@ def disc(centre: tuple[float, float], diameter: float) -> Polygon:
 
 
 def decimals_for(zoom: float) -> int:
-    """Decimal places for degrees that keep rounding under a twentieth of a pixel."""
+    """Decimal places for degrees that keep rounding (half the last place) under a tenth of
+    a pixel: invisible, and every place less is a tenth less payload."""
     pixel = 360.0 / (512.0 * 2.0**zoom)
-    return max(0, math.ceil(-math.log10(pixel / 20)))
+    return max(0, math.ceil(-math.log10(pixel / 5)))
 
 
 def polygon_rings(shape: BaseGeometry, zoom: float) -> list[list[list[list[float]]]]:

@@ -8,6 +8,7 @@ import pytest
 
 from lib.maps import corridors as cm
 from tests.pages.apptest import deck_specs, open_page
+from tests.test_maps_corridors import corridor_names, map_members
 
 TIMEOUT = 90  # the first run loads and simplifies the boundaries
 
@@ -17,12 +18,8 @@ def _deck(at) -> dict:
     return spec
 
 
-def _layer(spec: dict, layer_id: str) -> dict:
-    return next(layer for layer in spec["layers"] if layer["id"].split("~")[0] == layer_id)
-
-
 def _corridors_drawn(at) -> set[str]:
-    return {r["corridor_id"] for r in _layer(_deck(at), cm.LAYER_MEMBERS)["data"]}
+    return {r["corridor_id"] for r in map_members(_deck(at))}
 
 
 def _param(at, name: str) -> str | None:
@@ -71,13 +68,12 @@ def test_switching_corridors_off_and_the_secondary_layer_on(default_page):
     assert {"zhedong", "zhezhong", "daluoshan", "shaoxing", "taizhouwan", "zhoushan"} <= drawn
     assert "g60" not in drawn
     assert _param(at, "secondary") == "1"
-    labels = [r["label"] for r in _layer(_deck(at), cm.LAYER_CORRIDOR_LABELS)["data"]]
-    assert "浙东沿海科创大走廊" in labels
+    assert "浙东沿海科创大走廊" in corridor_names(_deck(at))
     for box in at.checkbox:
         box.uncheck()
     at.toggle[0].set_value(False).run()
     assert _param(at, "corridors") == "none"
-    assert _layer(_deck(at), cm.LAYER_MEMBERS)["data"] == []
+    assert map_members(_deck(at)) == [] and corridor_names(_deck(at)) == []
 
 
 def test_choosing_chengxi_flies_there_and_fills_the_panel(default_page):
@@ -122,7 +118,7 @@ def test_a_click_on_the_map_chooses_the_corridor_of_what_was_clicked(default_pag
     at = default_page
     jinhua = {"adcode": "330700", "corridor_id": "g60", "tip_name": "金华市"}
     at.session_state["corridor_map"] = {
-        "selection": {"indices": {"members~0": [9]}, "objects": {"members~0": [jinhua]}}
+        "selection": {"indices": {"areas~0": [9]}, "objects": {"areas~0": [jinhua]}}
     }
     at.run()
     assert _param(at, "focus") == "g60"
@@ -131,8 +127,8 @@ def test_a_click_on_the_map_chooses_the_corridor_of_what_was_clicked(default_pag
     spec = _deck(at)
     # The pickable layers were renamed, which drops Streamlit's greying of the other objects.
     assert {layer["id"] for layer in spec["layers"] if layer.get("pickable")} == {
-        "members~1",
-        "platforms~1",
+        "areas~1",
+        "marks~1",
     }
     assert any(layer["id"].startswith(cm.LAYER_PICKED) for layer in spec["layers"])
     # Choosing another corridor in the list is not undone by the old click.
@@ -145,7 +141,7 @@ def test_a_click_on_a_platform_shows_it_as_approximate(default_page):
     at = default_page
     point = {"platform_id": "yongjiang_nimte", "corridor_id": "yongjiang"}
     at.session_state["corridor_map"] = {
-        "selection": {"indices": {"platforms~0": [1]}, "objects": {"platforms~0": [point]}}
+        "selection": {"indices": {"marks~0": [1]}, "objects": {"marks~0": [point]}}
     }
     at.run()
     assert _param(at, "focus") == "yongjiang"
@@ -160,5 +156,4 @@ def test_the_page_in_english(app_database):
     labels = [label for label, _ in _links(at)]
     assert any(label.startswith("2025 · ") for label in labels)
     assert all(q.get("lang") == ["en"] for _, q in _links(at))
-    records = _layer(_deck(at), cm.LAYER_MEMBERS)["data"]
-    assert "Jiaxing" in {r["tip_name"] for r in records}
+    assert "Jiaxing" in {r["tip_name"] for r in map_members(_deck(at))}
