@@ -7,6 +7,8 @@ export. Pure: no Streamlit. Strings come from lib/i18n/corridors.py.
 Members are cities (from zhejiang_cities) or counties (from zhejiang_counties). A region
 in several corridors gets each corridor's translucent fill and an outline in that
 corridor's colour, so overlaps stay readable (Hangzhou is a G60 member and hosts 城西).
+Place names, corridor names and platforms are polygons (see lib.maps.glyphs), drawn with
+the regions' fill program.
 """
 
 from __future__ import annotations
