@@ -213,6 +213,9 @@ def test_markdown_in_the_file_name_a_column_header_and_the_editor_name_is_shown_
     screenshot(page, "upload-safety-markdown-undo")
     shown["undo question"] = page.get_by_text(f"({MARKDOWN_FILE_NAME})?").count()
     page.get_by_role("button", name="Cancel").click()
+    # On a busy machine the rerun may start after wait_idle's pause: wait for the question
+    # to go, then for the history it returns to.
+    page.get_by_text("This removes 1 inserted value(s)").wait_for(state="detached")
     wait_idle(page)
     shown["undo button"] = page.get_by_role("button", name=MARKDOWN_FILE_NAME).count()
     made["history"] = _made_from_markdown(page)
