@@ -17,7 +17,7 @@ from lib.curated import load_curated
 from lib.db import DATA_DIR, make_engine
 from lib.geo import NO_BASEMAP, load_boundaries
 from lib.maps import corridors as cm
-from lib.maps import glyphs as glyphs_module
+from lib.maps import glyphs
 from lib.maps.legend import hex_to_rgba
 from tests.browser.conftest import ARTIFACTS
 
@@ -134,10 +134,10 @@ def test_names_are_glyph_polygons_with_a_halo_or_a_box(tables):
     assert city.contains(halo.centroid)
     # G60's name: glyphs in white or black inside a box in G60's colour.
     g60 = [r for r in marks if r.get("corridor_id") == "g60" and "platform_id" not in r]
-    box, *glyphs = g60
+    box, *letters = g60
     assert box["fill"][:3] == hex_to_rgba("#0072B2")[:3]
-    assert {tuple(r["fill"]) for r in glyphs} <= {(20, 20, 20, 255), (255, 255, 255, 255)}
-    assert all(_shapes([box])[0].contains(part) for part in _shapes(glyphs))
+    assert {tuple(r["fill"]) for r in letters} <= {(20, 20, 20, 255), (255, 255, 255, 255)}
+    assert all(_shapes([box])[0].contains(part) for part in _shapes(letters))
     # Corridor names are drawn last, over the platforms and place names.
     last = max(i for i, r in enumerate(marks) if r.get("platform_id"))
     assert all(r.get("corridor_id") for r in marks[last + 1 :])
@@ -147,7 +147,7 @@ def test_long_english_names_break_into_lines_inside_their_box(tables):
     spec = _deck(tables, lang="en")
     name = "Ningbo Yongjiang Sci-Tech Innovation Corridor"
     assert name in corridor_names(spec)
-    box, *glyphs = [
+    box, *letters = [
         r
         for r in _layer(spec, cm.LAYER_MARKS)["data"]
         if r.get("corridor_id") == "yongjiang" and "platform_id" not in r
@@ -155,14 +155,14 @@ def test_long_english_names_break_into_lines_inside_their_box(tables):
     outline = _shapes([box])[0]
     minx, miny, maxx, maxy = outline.bounds
     assert maxy - miny > 0.6 * (maxx - minx) / len(cm._wrap(name))  # two lines or more
-    assert all(outline.contains(part) for part in _shapes(glyphs))
+    assert all(outline.contains(part) for part in _shapes(letters))
 
 
 @pytest.fixture
 def no_cjk_font(monkeypatch):
     """A machine without a CJK font (glyphs and the names made of them forgotten)."""
-    caches = (glyphs_module._glyph, cm._place_label_shapes, cm._corridor_label_shapes)
-    monkeypatch.setattr(glyphs_module, "label_font", lambda: None)
+    caches = (glyphs._glyph, cm._place_label_shapes, cm._corridor_label_shapes)
+    monkeypatch.setattr(glyphs, "label_font", lambda: None)
     for cache in caches:
         cache.cache_clear()
     yield

@@ -77,11 +77,27 @@ def test_a_label_is_its_glyphs_on_a_halo_around_them():
     assert abs(cx - 300) < 1 and abs(cy - 200) < 2
 
 
-def test_bars_and_discs_have_the_width_they_are_given():
+def test_lines_of_text_stack_one_under_another_centred_as_a_block():
+    one = glyphs.text_outline("Sci-Tech", 13)
+    block = glyphs.text_lines(["Ningbo", "Sci-Tech", "Corridor"], 13, leading=1.25)
+    x0, y0, x1, y1 = block.bounds
+    assert abs(y0 + y1) < 2 and abs(x0 + x1) < 2  # the block centred on (0, 0)
+    assert 2 * 1.25 * 13 < y1 - y0 < 3 * 1.25 * 13  # three lines, 1.25 em apart
+    assert block.contains(one.representative_point())  # the middle line in the middle
+    assert glyphs.text_lines(["Ningbo", "\ue000"], 13) is None  # one line unset: none
+
+
+@pytest.mark.parametrize("diameter", [5, 9.5, 14.5, 40])
+def test_bars_and_discs_have_the_width_they_are_given(diameter):
     line = glyphs.bar((0, 0), (30, 40), 1.2)
     assert line.area == pytest.approx(50 * 1.2)
-    dot = glyphs.disc((5, 5), 6)
-    assert dot.area == pytest.approx(np.pi * 9, rel=0.05) and dot.contains(shapely.Point(5, 5))
+    dot = glyphs.disc((5, 5), diameter)
+    radius = diameter / 2
+    assert dot.area == pytest.approx(np.pi * radius**2, rel=0.05)
+    # Round to a tenth of a pixel: the middle of every edge, nearest the circle's centre.
+    corners = np.array(dot.exterior.coords)
+    middles = (corners[1:] + corners[:-1]) / 2
+    assert (radius - np.hypot(*(middles - 5).T)).max() <= 0.1
 
 
 @pytest.mark.parametrize("zoom", [7.0, 9.3, 12.0])

@@ -219,7 +219,7 @@ def disc(centre: tuple[float, float], diameter: float) -> Polygon:
 
 def decimals_for(zoom: float) -> int:
     """Decimal places for degrees that keep rounding (half the last place) under a tenth of
-    a pixel: invisible, and every place less is a tenth less payload."""
+    a pixel: invisible, with no place more than that needs (each is a byte per number)."""
     pixel = 360.0 / (512.0 * 2.0**zoom)
     return max(0, math.ceil(-math.log10(pixel / 5)))
 
