@@ -195,7 +195,7 @@ def test_the_tooltip_template_holds_placeholders_only(tables):
     assert set(re.findall(r"{(\w+)}", template)) == set(cm.TIP_FIELDS)
     without = re.sub(r"{\w+}", "", template)
     assert not CJK.search(without)
-    assert set(re.findall(r"</?(\w+)", without)) <= {"b", "br", "i"}
+    assert set(re.findall(r"</?(\w+)", without)) <= {"b", "div", "i"}
     data = _deck(tables)
     for layer_id in (cm.LAYER_AREAS, cm.LAYER_MARKS):
         layer = _layer(data, layer_id)

@@ -106,8 +106,11 @@ MIN_PART_AREA = 5e-4  # deg², about 5 km²
 LABEL_SPACING = 0.35  # deg: corridor labels closer than this move to another member
 DECIMALS = 4  # platform and label positions
 
+# One block per line: an empty field's block takes no room (the province's other cities
+# and the place names have a name only).
 TOOLTIP = {
-    "html": "<b>{tip_name}</b><br/>{tip_corridor}<br/>{tip_role}<br/><i>{tip_note}</i>",
+    "html": "<b>{tip_name}</b><div>{tip_corridor}</div><div>{tip_role}</div>"
+    "<div><i>{tip_note}</i></div>",
     "style": {
         "backgroundColor": "#ffffff",
         "color": "#1f2328",

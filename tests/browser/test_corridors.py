@@ -20,6 +20,7 @@ from PIL import Image
 from lib import queries
 from lib.curated import load_curated
 from lib.db import DATA_DIR, make_engine
+from lib.geo import load_boundaries
 from lib.maps import corridors as cm
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.helpers import assert_healthy, open_url, screenshot, wait_idle
@@ -208,6 +209,14 @@ def test_hover_names_a_member_and_a_click_chooses_its_corridor(page, app_url):
     open_url(page, app_url, "corridors")
     samples = _samples(page)
     _wait_for_map(page, samples)
+    # A city of no corridor shown: its name, and no empty lines under it.
+    taizhou = load_boundaries("zhejiang_cities").set_index("adcode").loc["331000", "geometry"]
+    away = taizhou.difference(taizhou.representative_point().buffer(0.2)).representative_point()
+    page.mouse.move(*_on_page(page, away.x, away.y))
+    tooltip = page.locator(TOOLTIP)
+    tooltip.wait_for(state="visible", timeout=15_000)
+    assert tooltip.inner_text().strip() == "台州市"
+    assert tooltip.bounding_box()["height"] < 45  # one line
     x, y = samples["g60"]
     page.mouse.move(x, y)
     tooltip = page.locator(TOOLTIP)
