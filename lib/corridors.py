@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from lib.maps.deck import picked_objects
 from lib.progress import assess_targets
 
 ROLES = ("core", "wing", "member", "intended")
@@ -128,33 +129,18 @@ class Pick:
     platform_id: str = ""
 
 
-def _get(obj: Any, key: str) -> Any:
-    try:
-        return obj[key]
-    except (KeyError, TypeError, IndexError):
-        return None
-
-
 def picked(selection: Any) -> Pick | None:
     """The object chosen in a pydeck selection event, or None: a region or place name of no
     corridor (no corridor_id) chooses nothing."""
-    objects = _get(_get(selection, "selection"), "objects")
-    if not objects:
-        return None
-    for layer_id in list(objects):
-        base = str(layer_id).split("~")[0]
-        if base not in PICKABLE_LAYERS:
-            continue
-        chosen = _get(objects, layer_id)
-        record = chosen[0] if chosen else None
-        corridor_id = _get(record, "corridor_id")
+    for layer, record in picked_objects(selection, PICKABLE_LAYERS):
+        corridor_id = record.get("corridor_id")
         if not corridor_id:
             continue
         return Pick(
-            layer=base,
+            layer=layer,
             corridor_id=str(corridor_id),
-            region_code=str(_get(record, "adcode") or ""),
-            platform_id=str(_get(record, "platform_id") or ""),
+            region_code=str(record.get("adcode") or ""),
+            platform_id=str(record.get("platform_id") or ""),
         )
     return None
 

@@ -7,7 +7,7 @@ import pickle
 import numpy as np
 import pydeck as pdk
 
-from lib.maps.deck import CompactDeck, lonlat, selection_signature, world_px
+from lib.maps.deck import CompactDeck, lonlat, picked_objects, selection_signature, world_px
 
 
 def small_deck() -> CompactDeck:
@@ -54,3 +54,16 @@ def test_the_selection_signature_tells_clicks_apart():
     assert selection_signature(one) != selection_signature(renamed)
     assert selection_signature({"selection": {"indices": {}, "objects": {}}}) == ""
     assert selection_signature(None) == ""
+
+
+def test_picked_objects_are_read_from_renamed_layers_and_others_ignored():
+    event = {
+        "selection": {
+            "indices": {"base": [0], "areas~3": [2]},
+            "objects": {"base": [{"name": "x"}], "areas~3": [{"adcode": "330100"}, {}]},
+        }
+    }
+    assert picked_objects(event, ("areas", "marks")) == [("areas", {"adcode": "330100"})]
+    assert picked_objects(event, ("marks",)) == []
+    for broken in (None, {}, {"selection": None}, {"selection": {"objects": []}}):
+        assert picked_objects(broken, ("areas",)) == []

@@ -61,6 +61,22 @@ def selection_signature(event: Any) -> str:
     return json.dumps({str(k): list(v) for k, v in dict(indices).items()}, sort_keys=True)
 
 
+def picked_objects(event: Any, layer_ids: tuple[str, ...]) -> list[tuple[str, dict]]:
+    """(layer id, first object picked) for each of the given layers a pydeck selection event
+    picked from, in the event's order. A layer id may carry a suffix ("areas~3": the maps
+    rename their pickable layers after each click), matched by the part before "~"."""
+    try:
+        objects = dict(event["selection"]["objects"])
+    except (KeyError, TypeError, IndexError, ValueError):
+        return []
+    found = []
+    for layer_id, picked in objects.items():
+        base = str(layer_id).split("~")[0]
+        if base in layer_ids and picked and isinstance(picked[0], dict):
+            found.append((base, picked[0]))
+    return found
+
+
 def string_prop(text: str) -> str:
     """A string prop for pdk.Layer: pydeck turns bare strings into accessor expressions."""
     # pydeck strips the quote character wherever it occurs, so use one the text lacks.

@@ -34,7 +34,7 @@ from lib.geo import (
 )
 from lib.i18n import name_column, t
 from lib.maps import glyphs
-from lib.maps.deck import CompactDeck, lonlat, string_prop, world_px
+from lib.maps.deck import CompactDeck, lonlat, picked_objects, string_prop, world_px
 from lib.maps.legend import (
     NO_VALUE_COLOUR,
     OUTLINE_COLOUR,
@@ -568,14 +568,9 @@ def deck(
 def selected_adcode(event: Any) -> str | None:
     """The adcode of the district picked in a pydeck selection event (None if none): a click
     on a district or on its label, whatever suffix their layers' ids carry (see deck)."""
-    try:
-        objects = dict(event["selection"]["objects"])
-    except (KeyError, TypeError, IndexError, ValueError):
-        return None
-    for layer_id, picked in objects.items():
-        if str(layer_id).split("~")[0] in (LAYER_ID, LABEL_LAYER_ID) and picked:
-            adcode = picked[0].get("adcode")
-            return str(adcode) if adcode else None
+    for _, district in picked_objects(event, (LAYER_ID, LABEL_LAYER_ID)):
+        adcode = district.get("adcode")
+        return str(adcode) if adcode else None
     return None
 
 
