@@ -20,6 +20,7 @@ SECONDARY_KEY = "corridors_secondary"
 LAST_SELECTION_KEY = "corridors_last_selection"  # the map selection already acted on
 CLICKS_KEY = "corridors_clicks"  # handled clicks: renames the pickable layers (build_deck)
 PICK_KEY = "corridors_pick"  # the member or platform clicked last
+OVERVIEW_KEY = "corridors_overview_open"
 
 lang = current_language()
 data_key = data.data_key()  # one data version for the whole run
@@ -129,8 +130,16 @@ with map_column, map_frame(map_title, focus_name, None, lang):
 with panel:
     if not view.focus:
         st.info(t("corridors.pick_prompt", lang))
-        st.markdown(f"**{t('corridors.overview', lang)}**")
-        st.dataframe(views.corridor_summary(data_key, tuple(visible), lang), hide_index=True)
+        # Drawn once opened: its data grid delayed the map beside it by 0.3-0.5 s in the
+        # browser (interleaved loads), as the Hangzhou page's table did. A fixed label, so
+        # that it stays open while corridors are switched on and off.
+        with st.expander(
+            t("corridors.overview_open", lang), key=OVERVIEW_KEY, on_change="rerun"
+        ) as overview_box:
+            if overview_box.open:
+                st.dataframe(
+                    views.corridor_summary(data_key, tuple(visible), lang), hide_index=True
+                )
         st.stop()
 
     corridor = info.loc[view.focus]

@@ -80,7 +80,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "在地图上点击一条走廊，或在上方选择，即可查看详情。",
         "en": "Click a corridor on the map, or choose one above, to see its details.",
     },
-    "corridors.overview": {"zh": "显示中的走廊", "en": "Corridors on the map"},
+    "corridors.overview_open": {
+        "zh": "地图上的走廊：成员、平台与目标",
+        "en": "The corridors on the map: members, platforms and targets",
+    },
     "corridors.col_corridor": {"zh": "走廊", "en": "Corridor"},
     "corridors.col_layer": {"zh": "图层", "en": "Layer"},
     "corridors.col_members": {"zh": "成员", "en": "Members"},

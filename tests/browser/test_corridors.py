@@ -23,7 +23,7 @@ from lib.db import DATA_DIR, make_engine
 from lib.geo import load_boundaries
 from lib.maps import corridors as cm
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.helpers import assert_healthy, open_url, screenshot, wait_idle
+from tests.browser.helpers import assert_healthy, grid_rows, open_url, screenshot, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -151,6 +151,17 @@ def test_the_three_main_corridors_are_told_apart_at_a_glance(page, app_url):
     assert_healthy(page)
     screenshot(page, "corridors-zh")
     page.locator(DECK).first.screenshot(path=str(ARTIFACTS / "corridors-map-zh.png"))
+    # The overview of the corridors shown is drawn once opened.
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    page.locator('[data-testid="stExpander"] summary', has_text="地图上的走廊").click()
+    rows = grid_rows(page, until=lambda rows: len(rows) >= 3)
+    assert [row[0] for row in rows] == [
+        "杭州城西科创大走廊",
+        "G60科创走廊（浙江段）",
+        "宁波甬江科创大走廊",
+    ]
+    assert_healthy(page)
+    screenshot(page, "corridors-overview")
 
 
 def test_toggling_corridors_and_the_secondary_layer(page, app_url):

@@ -54,8 +54,24 @@ def test_the_three_main_corridors_are_on_by_default(default_page):
     assert at.selectbox[0].value == ""
     assert _corridors_drawn(at) == {"chengxi", "g60", "yongjiang"}
     assert _param(at, "corridors") == "chengxi,g60,yongjiang"
-    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 3  # the overview table
     assert len(at.get("deck_gl_json_chart")[0].proto.json.encode()) < 300_000
+
+
+def test_the_overview_of_the_corridors_shown_is_drawn_once_opened(default_page):
+    at = default_page
+    assert not at.dataframe
+    assert [box.label for box in at.expander] == ["地图上的走廊：成员、平台与目标"]
+    at.session_state["corridors_overview_open"] = True
+    at.run()
+    overview = at.dataframe[0].value
+    assert list(overview["走廊"]) == [
+        "杭州城西科创大走廊",
+        "G60科创走廊（浙江段）",
+        "宁波甬江科创大走廊",
+    ]
+    assert (overview["成员"] > 0).all()
+    _checkbox(at, "G60科创走廊（浙江段）").uncheck().run()  # stays open, without G60
+    assert list(at.dataframe[0].value["走廊"]) == ["杭州城西科创大走廊", "宁波甬江科创大走廊"]
 
 
 def test_switching_corridors_off_and_the_secondary_layer_on(default_page):
