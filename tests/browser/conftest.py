@@ -95,8 +95,8 @@ def pytest_collection_modifyitems(items):
     """A browser test whose wait timed out runs again, up to twice.
 
     On this 2-core machine a full run sometimes times out one wait of one browser test
-    (a different test each time, passing alone and under load): the page was still drawing.
-    A defect fails all three runs; only Playwright's time-outs are retried, and pytest
+    (a different test each time; each passed alone and under load). A defect that shows
+    every time fails all three runs; only Playwright's time-outs are retried, and pytest
     reports each rerun.
     """
     for item in items:
