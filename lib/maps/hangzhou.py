@@ -568,10 +568,9 @@ def deck(
 def selected_adcode(event: Any) -> str | None:
     """The adcode of the district picked in a pydeck selection event (None if none): a click
     on a district or on its label, whatever suffix their layers' ids carry (see deck)."""
-    for _, district in picked_objects(event, (LAYER_ID, LABEL_LAYER_ID)):
-        adcode = district.get("adcode")
-        return str(adcode) if adcode else None
-    return None
+    picked = picked_objects(event, (LAYER_ID, LABEL_LAYER_ID))
+    adcode = picked[0][1].get("adcode") if picked else None
+    return str(adcode) if adcode else None
 
 
 def resolve_district(current: str, picked: str | None, clicked: bool, valid: set[str]) -> str:
