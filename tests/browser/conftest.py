@@ -95,9 +95,9 @@ def pytest_collection_modifyitems(items):
     """A browser test whose wait timed out runs again, up to twice.
 
     On this 2-core machine a full run sometimes times out one wait of one browser test
-    (a different test each time; each passed alone and under load). A defect that shows
-    every time fails all three runs; only Playwright's time-outs are retried, and pytest
-    reports each rerun.
+    (four time-outs in two sessions, in three tests; each passed alone and under load).
+    A defect that shows every time fails all three runs; only Playwright's time-outs are
+    retried, and pytest reports each rerun: a test that needs one often is worth a look.
     """
     for item in items:
         if item.get_closest_marker("browser"):
