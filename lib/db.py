@@ -71,7 +71,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def _switch_to_wal(cursor) -> None:
     # Two connections switching a new database to WAL at once can deadlock inside SQLite,
     # which then answers "database is locked" at once instead of waiting its busy timeout
-    # (two `init-db` on a fresh file failed this way about one time in seven): try again.
+    # (one pair of processes in about seven opening a fresh file together; two `init-db` in
+    # CI once): try again.
     deadline = time.monotonic() + lock_timeout_ms() / 1000
     while True:
         try:
