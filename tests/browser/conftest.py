@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -104,9 +105,19 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.flaky(reruns=2, only_rerun=["TimeoutError"]))
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each test's outcome on it, for the page fixture's screenshot of a failure."""
+    report = yield
+    if report.when == "call":
+        item.call_report = report
+    return report
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh browser page that records console errors in page.console_errors."""
+def page(browser, request):
+    """A fresh browser page that records console errors in page.console_errors; a failed
+    test leaves a screenshot of it and its address in test-artifacts/failed-<test>.*"""
     context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
     tab = context.new_page()
     tab.console_errors = []
@@ -118,4 +129,12 @@ def page(browser):
     tab.on("console", record)
     tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
     yield tab
+    report = getattr(request.node, "call_report", None)
+    if report is not None and report.failed:
+        name = f"failed-{request.node.name}"
+        ARTIFACTS.mkdir(exist_ok=True)
+        # Best effort: a page that crashed cannot be photographed, and the failure says why.
+        with contextlib.suppress(Exception):
+            tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+            (ARTIFACTS / f"{name}.txt").write_text(f"{tab.url}\n\n{tab.inner_text('body')}")
     context.close()
