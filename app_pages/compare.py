@@ -3,13 +3,13 @@
 import streamlit as st
 
 from lib import comparison as cmp
-from lib.charts.compare import shared_indicator_chart
+from lib.charts.compare import shared_indicator_chart, shared_legend_html
 from lib.i18n import name_column, t
 from lib.image_export import presentation_subtitle, with_presentation
 from lib.source_reader import read_source
 from lib.ui import data, views
 from lib.ui.export import export_menu
-from lib.ui.layout import app_page, page_title, shown_table_columns
+from lib.ui.layout import app_page, html_block, page_title, shown_table_columns
 from lib.ui.presenter import controls, draw_chart, page_tools
 from lib.ui.state import (
     current_language,
@@ -216,11 +216,11 @@ if view == "pace":
             if not show_all:
                 charted = charted[: cmp.CHART_LIMIT]
 
-            def chart_of(indicator: dict):
-                """The small chart of one shared indicator."""
+            def chart_of(indicator: dict, legend: bool = True):
+                """The small chart of one shared indicator (its own legends when downloaded)."""
                 points = pace.points[indicator["indicator_id"]]
                 return shared_indicator_chart(
-                    points, indicator[names], indicator["unit"], order, lang
+                    points, indicator[names], indicator["unit"], order, lang, legend
                 )
 
             def subtitle_of(indicator: dict) -> str:
@@ -252,12 +252,15 @@ if view == "pace":
                     f"compare-{picked_id}",
                     lang,
                 )
+                # One legend above the charts rather than the same one beside each of them.
+                kinds = {kind for i in drawn for kind in pace.points[i]["kind"]}
+                html_block(shared_legend_html(order, kinds, lang))
             grid = st.columns(2)
             for i, indicator in enumerate(charted):
                 with grid[i % 2].container(border=True):
                     if indicator["indicator_id"] in drawn:
                         draw_chart(
-                            lambda indicator=indicator: chart_of(indicator),
+                            lambda indicator=indicator: chart_of(indicator, legend=False),
                             title=indicator[names],
                             subtitle=subtitle_of(indicator),
                             source=pace.source,

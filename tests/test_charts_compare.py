@@ -2,7 +2,12 @@
 
 import pandas as pd
 
-from lib.charts.compare import KIND_SHAPES, PLAN_COLOURS, shared_indicator_chart
+from lib.charts.compare import (
+    KIND_SHAPES,
+    PLAN_COLOURS,
+    shared_indicator_chart,
+    shared_legend_html,
+)
 
 POINTS = pd.DataFrame(
     {
@@ -18,8 +23,8 @@ POINTS = pd.DataFrame(
 ORDER = ["Province", "Hangzhou", "Jiaxing"]
 
 
-def spec(lang: str = "en") -> dict:
-    return shared_indicator_chart(POINTS, "R&D intensity", "%", ORDER, lang).to_dict()
+def spec(lang: str = "en", legend: bool = True) -> dict:
+    return shared_indicator_chart(POINTS, "R&D intensity", "%", ORDER, lang, legend).to_dict()
 
 
 def test_a_dot_per_plan_and_year_labelled_with_its_value():
@@ -61,3 +66,27 @@ def test_drawing_leaves_the_points_as_they_were():
     points = POINTS.copy()
     spec()
     pd.testing.assert_frame_equal(POINTS, points)
+
+
+def test_a_chart_has_its_own_legends_unless_it_shares_the_pages():
+    own = spec()["layer"][0]["encoding"]
+    assert own["color"]["legend"]["orient"] == "right"
+    assert "legend" not in own["shape"]  # Vega-Lite's own shape legend
+    shared = spec(legend=False)["layer"][0]["encoding"]
+    assert shared["color"]["legend"] is None and shared["shape"]["legend"] is None
+    # The dots and their colours and shapes stay as they were.
+    assert shared["color"]["scale"] == own["color"]["scale"]
+    assert shared["shape"]["scale"] == own["shape"]["scale"]
+
+
+def test_the_shared_legend_gives_each_plan_its_colour_and_each_kind_shown_its_shape():
+    legend = shared_legend_html(["Province", "A & B <plan>"], {"baseline", "target"}, "en")
+    province = legend.index("Province")
+    other = legend.index("A &amp; B &lt;plan&gt;")  # names are escaped
+    assert legend.index(PLAN_COLOURS[0]) < province < legend.index(PLAN_COLOURS[1]) < other
+    assert PLAN_COLOURS[2] not in legend  # two plans, two colours
+    # Kinds in the charts' order, with the shape the charts draw; kinds not shown left out.
+    assert legend.index("●</span> target") < legend.index("✚</span> baseline")
+    assert "cumulative" not in legend and "■" not in legend
+    chinese = shared_legend_html(["省"], {"annual"}, "zh")
+    assert "<b>规划</b>" in chinese and "▲</span> 每年" in chinese

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import altair as alt
 import pandas as pd
 
@@ -14,6 +16,8 @@ KIND_SHAPES = {
     "funding": "diamond",
     "baseline": "cross",
 }
+# The same shapes as text, for the legend the small charts share.
+SHAPE_GLYPHS = {"circle": "●", "square": "■", "triangle-up": "▲", "diamond": "◆", "cross": "✚"}
 # Okabe-Ito: tell the plans apart with the common colour-vision deficiencies.
 PLAN_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
 WIDTH = 300
@@ -21,12 +25,18 @@ HEIGHT = 280
 
 
 def shared_indicator_chart(
-    points: pd.DataFrame, title: str, unit: str, plan_order: list[str], lang: str
+    points: pd.DataFrame,
+    title: str,
+    unit: str,
+    plan_order: list[str],
+    lang: str,
+    legend: bool = True,
 ) -> alt.Chart:
     """Dots of each plan's figures for one indicator by year, labelled with the value.
 
     points: plan (display name), year, value, label (the wording), kind. Plans sit side by
     side within a year, so equal figures in the same year stay visible as two dots.
+    legend=False leaves out the legends: small charts on a page share one (shared_legend_html).
     """
     data = points.assign(
         year=points["year"].astype(int).astype(str),
@@ -36,6 +46,7 @@ def shared_indicator_chart(
     shape = alt.Shape(
         "kind_label:N",
         title=t("compare.chart_kind", lang),
+        legend=alt.Undefined if legend else None,
         scale=alt.Scale(
             domain=[t(f"compare.kind_{k}", lang) for k in kinds],
             range=[KIND_SHAPES[k] for k in kinds],
@@ -45,7 +56,7 @@ def shared_indicator_chart(
         "plan:N",
         title=t("compare.chart_plan", lang),
         scale=alt.Scale(domain=plan_order, range=list(PLAN_COLOURS[: len(plan_order)])),
-        legend=alt.Legend(orient="right", labelLimit=170),
+        legend=alt.Legend(orient="right", labelLimit=170) if legend else None,
     )
     base = alt.Chart(data).encode(
         x=alt.X(
@@ -83,4 +94,27 @@ def shared_indicator_chart(
         .configure_axis(labelFontSize=12, titleFontSize=12, titleFontWeight="normal")
         .configure_legend(labelFontSize=12, titleFontSize=12)
         .configure_view(stroke=None)
+    )
+
+
+def shared_legend_html(plan_order: list[str], kinds: set[str], lang: str) -> str:
+    """One legend for the small charts: each plan's colour, then the shape of each kind shown."""
+    plans = "".join(
+        f'<span class="entry"><span class="mark" style="color:{colour}">●</span> '
+        f"{html.escape(plan)}</span>"
+        for plan, colour in zip(plan_order, PLAN_COLOURS, strict=False)
+    )
+    shapes = "".join(
+        f'<span class="entry"><span class="mark">{SHAPE_GLYPHS[shape]}</span> '
+        f"{html.escape(t(f'compare.kind_{kind}', lang))}</span>"
+        for kind, shape in KIND_SHAPES.items()
+        if kind in kinds
+    )
+    return (
+        '<div class="compare-legend">'
+        f"<p><b>{html.escape(t('compare.chart_plan', lang))}</b>{plans}</p>"
+        f"<p><b>{html.escape(t('compare.chart_kind', lang))}</b>{shapes}</p></div>"
+        "<style>.compare-legend p { margin: 0 0 0.2rem 0; } "
+        ".compare-legend .entry { margin-left: 1.1em; white-space: nowrap; } "
+        ".compare-legend .mark { font-size: 1.2em; }</style>"
     )

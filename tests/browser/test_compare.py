@@ -122,6 +122,13 @@ def test_the_pace_tab_draws_a_chart_per_shared_indicator(page, app_url):
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     charts.first.locator("canvas, svg").first.wait_for()
     assert charts.count() == 12
+    # One legend above the charts, none beside each.
+    legend = page.locator(".compare-legend")
+    assert legend.is_visible()
+    assert "Zhejiang 315 plan 2023-2027" in legend.inner_text()
+    assert "Jiaxing 315 plan 2023-2027" in legend.inner_text()
+    assert charts.first.locator(".role-axis").count() > 0
+    assert page.locator('[data-testid="stVegaLiteChart"] .role-legend').count() == 0
     charts.first.scroll_into_view_if_needed()
     screenshot(page, "compare-pace")
     assert_healthy(page)

@@ -244,6 +244,8 @@ def test_a_chart_downloads_as_png_svg_csv_and_xlsx(page, app_url):
     text = svg.decode("utf-8")
     assert "研究与试验发展经费支出占地区生产总值比重" in text
     assert "来源：《浙江省“315”科技创新体系建设工程实施方案" in text
+    # The picture has its own legend (on screen the small charts share one above them).
+    assert "省“315”实施方案" in text and "嘉兴315推进方案" in text
     csv, csv_name = download(page, t("presenter.download_csv", "zh"))
     assert csv.startswith(b"\xef\xbb\xbf") and csv_name == "compare-pace.csv"
     xlsx, xlsx_name = download(page, t("presenter.download_xlsx", "zh"))

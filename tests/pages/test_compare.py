@@ -143,6 +143,23 @@ def test_charts_drawn_again_from_the_shared_spec_still_carry_their_data(app_data
     assert again == first
 
 
+def test_the_small_charts_share_one_legend_above_them(app_database):
+    at = open_page("compare", "en", plans="zj_315_2023,jx_315_2023", view="pace")
+    encodings = [spec["layer"][0]["encoding"] for spec in vega_specs(at)]
+    for dots in encodings:
+        assert dots["color"]["legend"] is None and dots["shape"]["legend"] is None
+    legends = [m.value for m in at.markdown if "compare-legend" in m.value]
+    assert len(legends) == 1
+    legend = legends[0]
+    assert legend.index("Zhejiang 315 plan 2023-2027") < legend.index("Jiaxing 315 plan 2023-2027")
+    assert "Hangzhou" not in legend  # only the plans compared
+    # Each kind of figure the charts draw, and no other.
+    drawn = {kind for dots in encodings for kind in dots["shape"]["scale"]["domain"]}
+    assert {"target", "baseline"} <= drawn
+    for kind in ("target", "cumulative", "each year", "per item", "baseline"):
+        assert (f"</span> {kind}</span>" in legend) == (kind in drawn)
+
+
 def test_the_category_filter_narrows_the_pace_view_too(app_database):
     plans = "zj_315_2023,jx_315_2023"
     every = set(shown(open_page("compare", plans=plans, view="pace").dataframe[0])["指标"])
