@@ -151,7 +151,7 @@ if view == "aligned":
                     ),
                     t("compare.col_category", lang): st.column_config.TextColumn(width=70),
                     t("compare.col_unit", lang): st.column_config.TextColumn(width=50),
-                    **shown_table_columns(aligned_view, marker_width=210, link_width=190),
+                    **shown_table_columns(aligned_view, marker_width=265, link_width=190),
                 },
                 key="compare_aligned",
             )
@@ -253,7 +253,7 @@ if view == "pace":
                     lang,
                 )
                 # One legend above the charts rather than the same one beside each of them.
-                kinds = {kind for i in drawn for kind in pace.points[i]["kind"]}
+                kinds = {kind for shown_id in drawn for kind in pace.points[shown_id]["kind"]}
                 html_block(shared_legend_html(order, kinds, lang))
             grid = st.columns(2)
             for i, indicator in enumerate(charted):
