@@ -763,15 +763,11 @@ def coloured_pixels(png: bytes) -> int:
     return int((spread >= 60).sum())
 
 
-# Whether the page is drawn, checked by the page itself on every frame: Playwright's own
-# waits check at growing intervals (up to 0.5 s apart), which rounded each load time up to
-# its next check, by as much as half a second.
-DRAWN_CHECKS = {
-    "blank": "document.querySelector(%s)",
-    "altair": "[...document.querySelectorAll(%s)].some("
-    "(e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().height > 0)",
-}
+# Run in the page (not in its frames) from its start: notes the time, from the navigation's
+# start, of the first animation frame on which `drawn` holds. Playwright's own waits check at
+# growing intervals, up to 0.5 s apart, which rounded each load up to the next check.
 WATCH_SCRIPT = """(() => {
+  if (window !== window.top) return;
   const drawn = () => %s;
   const check = () => {
     if (drawn()) window.__drawnAt = performance.now();
@@ -785,27 +781,28 @@ def time_load(browser, url: str, kind: str) -> float:
     """Seconds from navigation to the page drawn, in a new browser context.
 
     blank: the script has finished and the main area shows content; altair: a Vega chart has
-    drawn its marks (both timed in the page, from its navigation start, on the first frame
-    that shows them); map: the deck.gl canvas shows coloured pixels (screenshots polled,
-    since WebGL pixels cannot be read from the page; each poll costs the same on page and
-    floor).
+    drawn its marks (both timed in the page, on the first frame that shows them); map: the
+    deck.gl canvas shows coloured pixels (screenshots polled, since WebGL pixels cannot be
+    read from the page; each poll costs the same on page and floor).
     """
     from tests.browser.helpers import IDLE
 
-    selectors = {
-        "blank": f'{IDLE} [data-testid="stMain"] [data-testid="stElementContainer"]',
-        "altair": '[data-testid="stVegaLiteChart"] :is(svg.marks, canvas)',
-    }
+    content = json.dumps(f'{IDLE} [data-testid="stMain"] [data-testid="stElementContainer"]')
+    marks = json.dumps('[data-testid="stVegaLiteChart"] :is(svg.marks, canvas)')
+    drawn = {
+        "blank": f"document.querySelector({content}) !== null",
+        "altair": f"[...document.querySelectorAll({marks})].some((e) => "
+        "e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().height > 0)",
+    }.get(kind)
     context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
     try:
         page = context.new_page()
         page.set_default_timeout(LOAD_TIMEOUT_MS)
-        if kind in selectors:
-            check = DRAWN_CHECKS[kind] % json.dumps(selectors[kind])
-            page.add_init_script(WATCH_SCRIPT % check)
+        if drawn:
+            page.add_init_script(WATCH_SCRIPT % drawn)
         start = time.perf_counter()
         page.goto(url, wait_until="commit")
-        if kind in selectors:
+        if drawn:
             page.wait_for_function("window.__drawnAt !== undefined")
             elapsed = page.evaluate("window.__drawnAt") / 1000
         else:
