@@ -6,6 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from lib.comparison import MARKER_COLOURS, link_text
 from tests.browser.helpers import assert_healthy, grid_rows, open_url, screenshot, wait_idle
@@ -124,7 +125,7 @@ def test_the_pace_tab_draws_a_chart_per_shared_indicator(page, app_url):
     assert charts.count() == 12
     # One legend above the charts, none beside each.
     legend = page.locator(".compare-legend")
-    assert legend.is_visible()
+    expect(legend).to_be_visible()
     assert "Zhejiang 315 plan 2023-2027" in legend.inner_text()
     assert "Jiaxing 315 plan 2023-2027" in legend.inner_text()
     assert charts.first.locator(".role-axis").count() > 0

@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlparse
 import numpy as np
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from lib import saved_views as sv
 from lib.db import make_engine
@@ -89,7 +90,7 @@ def test_presenter_mode_hides_the_sidebar_and_enlarges_the_page(page, app_url, k
     assert title.inner_text().strip() == t(f"page.{key}", lang)
     wait_for_visuals(page)
     # The chrome and every control are gone; the exit button stays.
-    assert not page.locator(SIDEBAR).is_visible()
+    expect(page.locator(SIDEBAR)).to_be_hidden()  # waits: the layout may land a frame later
     assert not page.locator('[data-testid="stHeader"]').is_visible()
     controls = page.locator('[class*="st-key-controls-"]')
     assert all(not controls.nth(i).is_visible() for i in range(controls.count()))
@@ -125,7 +126,7 @@ def test_the_sidebar_toggle_turns_presenter_mode_on_and_the_exit_button_off(page
     wait_idle(page)
     page.wait_for_function("location.search.includes('present=1')")
     page.wait_for_timeout(300)
-    assert not page.locator(SIDEBAR).is_visible()
+    expect(page.locator(SIDEBAR)).to_be_hidden()
     assert query(page.url)["plans"] == VIEWS["compare"]["plans"]  # the view is kept
     page.get_by_role("button", name=t("presenter.exit", "zh")).click()
     wait_idle(page)
@@ -142,7 +143,7 @@ def test_mode_and_language_stay_in_the_url_across_a_page_link(page, app_url):
     page.wait_for_function("location.search.includes('present=1')")
     assert query(page.url)["lang"] == "en"
     assert heading(page).inner_text().strip() == "Sources"
-    assert not page.locator(SIDEBAR).is_visible()
+    expect(page.locator(SIDEBAR)).to_be_hidden()
     page.locator("mark.quote").first.wait_for()
     assert_healthy(page)
 
@@ -307,7 +308,7 @@ def test_save_views_then_step_through_them_with_the_keyboard(page, app_url, view
     bar.get_by_role("heading", name="速度对比").wait_for()
     assert query(page.url) == {**VIEWS["compare"], "slide": "1", "present": "1"}
     assert heading(page).inner_text().strip() == t("page.compare", "zh")
-    assert not page.locator(SIDEBAR).is_visible()
+    expect(page.locator(SIDEBAR)).to_be_hidden()
     assert "第 1 / 2 页" in bar.inner_text()
     screenshot(page, "slideshow-1")
 
