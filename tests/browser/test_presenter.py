@@ -125,7 +125,6 @@ def test_the_sidebar_toggle_turns_presenter_mode_on_and_the_exit_button_off(page
     page.locator(SIDEBAR).get_by_text(t("sidebar.presenter", "zh")).click()
     wait_idle(page)
     page.wait_for_function("location.search.includes('present=1')")
-    page.wait_for_timeout(300)
     expect(page.locator(SIDEBAR)).to_be_hidden()
     assert query(page.url)["plans"] == VIEWS["compare"]["plans"]  # the view is kept
     page.get_by_role("button", name=t("presenter.exit", "zh")).click()
