@@ -5,7 +5,7 @@ import streamlit as st
 from lib import comparison as cmp
 from lib.charts.compare import shared_indicator_chart, shared_legend_html
 from lib.i18n import name_column, t
-from lib.image_export import presentation_subtitle, with_presentation
+from lib.image_export import with_presentation
 from lib.source_reader import read_source
 from lib.ui import data, views
 from lib.ui.export import export_menu
@@ -223,11 +223,6 @@ if view == "pace":
                     points, indicator[names], indicator["unit"], order, lang, legend
                 )
 
-            def subtitle_of(indicator: dict) -> str:
-                """Its subtitle: regions, years and unit."""
-                years = pace.points[indicator["indicator_id"]]["year"]
-                return presentation_subtitle(region_labels.values(), years, indicator["unit"], lang)
-
             # One download menu for the small charts, for the chart chosen in it (four
             # buttons under each of a dozen charts would bury them).
             drawn = {
@@ -246,14 +241,14 @@ if view == "pace":
                 picked = drawn[picked_id]
                 export_menu(
                     lambda: with_presentation(
-                        chart_of(picked), picked[names], subtitle_of(picked), pace.source
+                        chart_of(picked), picked[names], pace.subtitles[picked_id], pace.source
                     ),
                     pace.points[picked_id],
                     f"compare-{picked_id}",
                     lang,
                 )
                 # One legend above the charts rather than the same one beside each of them.
-                kinds = {kind for shown_id in drawn for kind in pace.points[shown_id]["kind"]}
+                kinds = frozenset().union(*(pace.kinds[shown_id] for shown_id in drawn))
                 html_block(shared_legend_html(order, kinds, lang))
             grid = st.columns(2)
             for i, indicator in enumerate(charted):
@@ -262,7 +257,7 @@ if view == "pace":
                         draw_chart(
                             lambda indicator=indicator: chart_of(indicator, legend=False),
                             title=indicator[names],
-                            subtitle=subtitle_of(indicator),
+                            subtitle=pace.subtitles[indicator["indicator_id"]],
                             source=pace.source,
                             cache_key=(data_key, indicator["indicator_id"], tuple(chosen), lang),
                         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Collection
 
 import altair as alt
 import pandas as pd
@@ -97,7 +98,7 @@ def shared_indicator_chart(
     )
 
 
-def shared_legend_html(plan_order: list[str], kinds: set[str], lang: str) -> str:
+def shared_legend_html(plan_order: list[str], kinds: Collection[str], lang: str) -> str:
     """One legend for the small charts: each plan's colour, then the shape of each kind shown."""
     plans = "".join(
         f'<span class="entry"><span class="mark" style="color:{colour}">●</span> '

@@ -17,7 +17,7 @@ import streamlit as st
 
 from lib import allocation, comparison, corridors, overview, trajectory
 from lib.i18n import name_column, t
-from lib.image_export import source_line
+from lib.image_export import presentation_subtitle, source_line
 from lib.maps import corridors as corridor_map
 from lib.maps import hangzhou as hz
 from lib.maps.deck import CompactDeck
@@ -368,6 +368,8 @@ class PaceView(NamedTuple):
     points: dict[str, pd.DataFrame]  # each shared indicator's dots for its small chart
     charted: list[dict]  # the shared indicators worth a chart (two plans state a figure)
     ambition: dict[str, str]  # each shared indicator's ambition sentence
+    subtitles: dict[str, str]  # each small chart's subtitle: regions, years and unit
+    kinds: dict[str, frozenset[str]]  # the kinds of dot each small chart draws
     source: str  # the source line of every chart
 
 
@@ -397,13 +399,14 @@ def compare_paces(
     )
     chartable = set(comparison.chartable(own, shared))
     records = shared.to_dict("records")
+    points = {
+        indicator_id: comparison.chart_points(own, paces, indicator_id, plan_labels)
+        for indicator_id in shared_ids
+    }
     return PaceView(
         rows=rows,
         grid=arrow_table(rows),
-        points={
-            indicator_id: comparison.chart_points(own, paces, indicator_id, plan_labels)
-            for indicator_id in shared_ids
-        },
+        points=points,
         charted=[row for row in records if row["indicator_id"] in chartable],
         ambition={
             row["indicator_id"]: comparison.ambition_summary(
@@ -415,5 +418,12 @@ def compare_paces(
             )
             for row in records
         },
+        subtitles={
+            row["indicator_id"]: presentation_subtitle(
+                region_labels.values(), points[row["indicator_id"]]["year"], row["unit"], lang
+            )
+            for row in records
+        },
+        kinds={indicator_id: frozenset(p["kind"]) for indicator_id, p in points.items()},
         source=source_line(data.plans(), chosen, lang),
     )
