@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 db: $(STAMP)
 	$(BIN)/python -m lib.cli init-db
 
-# serve.py is `streamlit run app.py` with the app's modules imported before the port opens.
+# serve.py is `streamlit run asgi.py` (app.py as Streamlit serves it, see lib/deep_links.py)
+# with the app's modules imported before the port opens.
 run: db
 	$(BIN)/python serve.py
 

@@ -1,7 +1,8 @@
-"""Start the app: `python serve.py [options]` is `streamlit run app.py [options]`, with the
-modules the app's scripts import loaded and every page run once before the server opens its
-port, so that the first page after a start is as quick as the ones after it (`make run`
-starts the app this way)."""
+"""Start the app: `python serve.py [options]` is `streamlit run asgi.py [options]` (app.py as
+Streamlit serves it, with deep links answered at once: lib.deep_links), with the modules the
+app's scripts import loaded and every page run once before the server opens its port, so
+that the first page after a start is as quick as the ones after it (`make run` starts the
+app this way)."""
 
 import sys
 import time
@@ -24,7 +25,7 @@ def main() -> None:
         print(f"  not warmed: {problem}", file=sys.stderr)
     from streamlit.web import cli
 
-    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *sys.argv[1:]]
+    sys.argv = ["streamlit", "run", str(ROOT / "asgi.py"), *sys.argv[1:]]
     cli.main()
 
 

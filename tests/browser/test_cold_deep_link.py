@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 from playwright.sync_api import expect
 
 from lib.i18n import t
 from tests.browser.conftest import running_app
-from tests.browser.helpers import assert_healthy, open_url, screenshot
+from tests.browser.helpers import assert_healthy, open_url, screenshot, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -29,3 +31,20 @@ def test_a_deep_link_on_a_fresh_server_has_the_language_choice_and_navigation(pa
         )
         assert_healthy(page)
         screenshot(page, "cold-deep-link-sources-en")
+
+
+def test_a_deep_link_connects_at_the_apps_root_without_a_failed_request(page, app_url):
+    # Streamlit alone first asks /compare/_stcore/health, gets a 404 and waits 100 ms.
+    asked = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    open_url(page, app_url, "compare", lang="en", plans="zj_315_2023,hz_315_2024")
+    assert "/_stcore/health" in asked
+    assert [path for path in asked if path.startswith("/compare/")] == []
+    assert page.locator("h1").first.inner_text().strip() == t("page.compare", "en")
+    assert urlsplit(page.url).path == "/compare" and "plans=" in page.url
+    # The app's links still lead to its pages at the root.
+    page.locator(SIDEBAR).get_by_role("link", name=t("page.sources", "en")).click()
+    wait_idle(page)
+    assert urlsplit(page.url).path == "/sources"
+    assert page.locator("h1").first.inner_text().strip() == t("page.sources", "en")
+    assert_healthy(page)
