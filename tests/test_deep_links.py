@@ -1,6 +1,7 @@
 """The base-address hint in the HTML of a page's own address (lib.deep_links)."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -64,7 +65,9 @@ def serve(middleware, path, method="GET", content_type=b"text/html; charset=utf-
         "path": path,
         "headers": [(b"host", b"x"), (b"accept-encoding", b"gzip")],
     }
-    asyncio.run(middleware(inner)(scope, receive, send))
+    # In a thread of its own: after the browser tests this thread has an event loop running.
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, middleware(inner)(scope, receive, send)).result()
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return sent[0], body, seen["headers"]
 
