@@ -23,8 +23,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 # Run before Streamlit's own code (a module script, so it runs after this inline one).
 BASE_URL_SCRIPT = (
-    "<script>window.__streamlit = {BACKEND_BASE_URL: new URL('.', location.href).href, "
-    "MAIN_PAGE_BASE_URL: new URL('.', location.href).href};</script>"
+    "<script>(() => { const root = new URL('.', location.href).href; "
+    "window.__streamlit = {BACKEND_BASE_URL: root, MAIN_PAGE_BASE_URL: root}; })();</script>"
 )
 
 
@@ -74,11 +74,12 @@ class BaseUrlHint:
             if message.get("more_body"):
                 return
             assert start is not None
-            headers = dict(start.get("headers", []))
-            if headers.get(b"content-type", b"").startswith(b"text/html"):
+            # A list, not a dict: a response may repeat a header (several Set-Cookie).
+            headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
+            if any(k == b"content-type" and v.startswith(b"text/html") for k, v in headers):
                 body = with_base_url(body)
-                headers[b"content-length"] = str(len(body)).encode()
-            await send({**start, "headers": list(headers.items())})
+            length = (b"content-length", str(len(body)).encode())
+            await send({**start, "headers": [*headers, length]})
             await send({"type": "http.response.body", "body": body})
 
         await self.app(scope, receive, edit)

@@ -31,7 +31,8 @@ def test_a_page_address_is_one_segment_below_the_base_path(path, base, expected)
 
 def test_the_hint_comes_first_in_the_head_so_it_runs_before_streamlit():
     html = with_base_url(INDEX)
-    assert html.startswith(b"<!DOCTYPE html><html><head><script>window.__streamlit")
+    assert html.startswith(b"<!DOCTYPE html><html><head>" + BASE_URL_SCRIPT.encode())
+    assert b"window.__streamlit = {BACKEND_BASE_URL: root, MAIN_PAGE_BASE_URL: root}" in html
     assert html.count(b"__streamlit") == 1
     assert html.endswith(b"<title>Streamlit</title></head><body></body></html>")
 
@@ -45,7 +46,12 @@ def serve(middleware, path, method="GET", content_type=b"text/html; charset=utf-
     async def inner(scope, receive, send):
         seen["headers"] = dict(scope["headers"])
         length = str(sum(map(len, chunks))).encode()
-        headers = [(b"content-type", content_type), (b"content-length", length)]
+        headers = [
+            (b"content-type", content_type),
+            (b"content-length", length),
+            (b"set-cookie", b"a=1"),
+            (b"set-cookie", b"b=2"),
+        ]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         for n, chunk in enumerate(chunks):
             more = n < len(chunks) - 1
@@ -76,6 +82,7 @@ def test_a_page_address_gets_the_hint_uncompressed_with_its_new_length():
     start, body, asked = serve(BaseUrlHint, "/compare", chunks=[INDEX[:20], INDEX[20:]])
     assert BASE_URL_SCRIPT.encode() in body
     assert dict(start["headers"])[b"content-length"] == str(len(body)).encode()
+    assert [v for k, v in start["headers"] if k == b"set-cookie"] == [b"a=1", b"b=2"]
     assert b"accept-encoding" not in asked  # so that the HTML can be edited
 
 
