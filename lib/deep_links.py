@@ -30,11 +30,10 @@ BASE_URL_SCRIPT = (
 
 def is_page_address(path: str, base_path: str) -> bool:
     """Whether path is one segment below the app's base path: a page's own address."""
-    base = "/" + base_path.strip("/") if base_path.strip("/") else ""
-    if not path.startswith(base + "/"):
-        return False
-    rest = path[len(base) + 1 :]
-    return bool(rest) and "/" not in rest and not rest.startswith("_stcore")
+    base = base_path.strip("/")
+    prefix = f"/{base}/" if base else "/"
+    rest = path.removeprefix(prefix)
+    return path.startswith(prefix) and bool(rest) and "/" not in rest and rest != "_stcore"
 
 
 def with_base_url(html: bytes) -> bytes:
@@ -45,17 +44,15 @@ def with_base_url(html: bytes) -> bytes:
 class BaseUrlHint:
     """ASGI middleware: the HTML served at a page's address says where the app's root is."""
 
-    def __init__(self, app: ASGIApp, base_path: str | Callable[[], str] = "") -> None:
+    def __init__(self, app: ASGIApp, base_path: Callable[[], str] = lambda: "") -> None:
         self.app = app
-        self.base_path = base_path
+        self.base_path = base_path  # read per request: the server's config, once loaded
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        base = self.base_path() if callable(self.base_path) else self.base_path
-        path = scope.get("path", "")
         if (
             scope["type"] != "http"
             or scope.get("method") != "GET"
-            or not is_page_address(path, base)
+            or not is_page_address(scope.get("path", ""), self.base_path())
         ):
             await self.app(scope, receive, send)
             return
