@@ -3,9 +3,14 @@
 import streamlit as st
 
 from lib import comparison as cmp
-from lib.charts.compare import shared_indicator_chart, shared_legend_html
+from lib.charts.compare import (
+    shared_indicator_chart,
+    shared_indicators_chart,
+    shared_legend_html,
+)
 from lib.i18n import name_column, t
 from lib.image_export import with_presentation
+from lib.markdown import markdown_text
 from lib.source_reader import read_source
 from lib.ui import data, views
 from lib.ui.export import export_menu
@@ -183,6 +188,82 @@ if view == "pace":
             pace = views.compare_paces(
                 data_key, tuple(chosen), tuple(categories), plan_labels, region_labels, lang
             )
+            # The charts come first: they draw sooner than the table's grid, and they are
+            # what the tab shows at a glance; the table under them holds the quotes.
+            st.subheader(t("compare.charts_heading", lang))
+            order = [plan_labels[p] for p in chosen]
+            charted = pace.charted
+            follow_url("compare_charts", url_param("charts") == "all")
+            with controls("charts"):
+                show_all = st.toggle(
+                    t("compare.charts_all", lang, n=len(charted)),
+                    disabled=len(charted) <= cmp.CHART_LIMIT,
+                    key="compare_charts",
+                )
+            set_url_params(charts="all" if show_all else None)
+            remember_url(compare_charts=show_all)
+            if not show_all:
+                charted = charted[: cmp.CHART_LIMIT]
+            drawn = {
+                row["indicator_id"]: row
+                for row in charted
+                if not pace.points[row["indicator_id"]].empty
+            }
+            if drawn:
+                # One legend above the panels rather than the same one beside each of them.
+                kinds = frozenset().union(*(pace.kinds[shown_id] for shown_id in drawn))
+                html_block(shared_legend_html(order, kinds, lang))
+                # One chart with a panel per indicator: a dozen charts took twice as long
+                # to appear.
+                draw_chart(
+                    lambda: shared_indicators_chart(
+                        [
+                            ([row[names], pace.subtitles[indicator_id]], pace.points[indicator_id])
+                            for indicator_id, row in drawn.items()
+                        ],
+                        order,
+                        lang,
+                    ),
+                    title=t("compare.charts_title", lang),
+                    subtitle=None,
+                    source=pace.source,
+                    cache_key=(data_key, tuple(drawn), tuple(chosen), lang),
+                )
+            for indicator in charted:
+                indicator_id = indicator["indicator_id"]
+                st.caption(
+                    t(
+                        "compare.ambition_of",
+                        lang,
+                        name=markdown_text(indicator[names]),
+                        ambition=markdown_text(pace.ambition[indicator_id]),
+                    )
+                )
+            if drawn:
+                # One download menu for the panels, for the indicator chosen in it: its
+                # chart alone, with its legends.
+                with controls("chart-download"):
+                    picked_id = st.selectbox(
+                        t("compare.download_chart", lang),
+                        list(drawn),
+                        format_func=lambda indicator_id: drawn[indicator_id][names],
+                        key="compare_download_chart",
+                    )
+                picked = drawn[picked_id]
+                export_menu(
+                    lambda: with_presentation(
+                        shared_indicator_chart(
+                            pace.points[picked_id], picked[names], picked["unit"], order, lang
+                        ),
+                        picked[names],
+                        pace.subtitles[picked_id],
+                        pace.source,
+                    ),
+                    pace.points[picked_id],
+                    f"compare-{picked_id}",
+                    lang,
+                )
+
             st.subheader(t("compare.pace_heading", lang))
             st.caption(t("compare.pace_method", lang))
             st.dataframe(
@@ -201,69 +282,6 @@ if view == "pace":
                 key="compare_pace",
             )
             export_menu(None, pace.rows, "compare-pace", lang)
-            st.subheader(t("compare.charts_heading", lang))
-            order = [plan_labels[p] for p in chosen]
-            charted = pace.charted
-            follow_url("compare_charts", url_param("charts") == "all")
-            with controls("charts"):
-                show_all = st.toggle(
-                    t("compare.charts_all", lang, n=len(charted)),
-                    disabled=len(charted) <= cmp.CHART_LIMIT,
-                    key="compare_charts",
-                )
-            set_url_params(charts="all" if show_all else None)
-            remember_url(compare_charts=show_all)
-            if not show_all:
-                charted = charted[: cmp.CHART_LIMIT]
-
-            def chart_of(indicator: dict, legend: bool = True):
-                """The small chart of one shared indicator (its own legends when downloaded)."""
-                points = pace.points[indicator["indicator_id"]]
-                return shared_indicator_chart(
-                    points, indicator[names], indicator["unit"], order, lang, legend
-                )
-
-            # One download menu for the small charts, for the chart chosen in it (four
-            # buttons under each of a dozen charts would bury them).
-            drawn = {
-                row["indicator_id"]: row
-                for row in charted
-                if not pace.points[row["indicator_id"]].empty
-            }
-            if drawn:
-                with controls("chart-download"):
-                    picked_id = st.selectbox(
-                        t("compare.download_chart", lang),
-                        list(drawn),
-                        format_func=lambda indicator_id: drawn[indicator_id][names],
-                        key="compare_download_chart",
-                    )
-                picked = drawn[picked_id]
-                export_menu(
-                    lambda: with_presentation(
-                        chart_of(picked), picked[names], pace.subtitles[picked_id], pace.source
-                    ),
-                    pace.points[picked_id],
-                    f"compare-{picked_id}",
-                    lang,
-                )
-                # One legend above the charts rather than the same one beside each of them.
-                kinds = frozenset().union(*(pace.kinds[shown_id] for shown_id in drawn))
-                html_block(shared_legend_html(order, kinds, lang))
-            grid = st.columns(2)
-            for i, indicator in enumerate(charted):
-                with grid[i % 2].container(border=True):
-                    if indicator["indicator_id"] in drawn:
-                        draw_chart(
-                            lambda indicator=indicator: chart_of(indicator, legend=False),
-                            title=indicator[names],
-                            subtitle=pace.subtitles[indicator["indicator_id"]],
-                            source=pace.source,
-                            cache_key=(data_key, indicator["indicator_id"], tuple(chosen), lang),
-                        )
-                    else:
-                        st.markdown(f"**{indicator[names]}**")
-                    st.caption(pace.ambition[indicator["indicator_id"]])
 
 # --- Highlands, strategic fields, actions and their tasks --------------------------------
 if view == "themes":

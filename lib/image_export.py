@@ -48,6 +48,7 @@ MIN_TEXT_SIZES = {
 SCREEN_TEXT_SIZES = {
     "axis": {"labelFontSize": 17, "titleFontSize": 18},
     "legend": {"labelFontSize": 17, "titleFontSize": 17},
+    "header": {"labelFontSize": 15},  # small multiples' panel headers, wrapped to fit at 15
 }
 # Text colours per background: both pass WCAG AA for their size on a projector.
 COLOURS = {

@@ -1,4 +1,4 @@
-"""The small chart of one shared indicator (lib/charts/compare.py)."""
+"""The small charts of shared indicators (lib/charts/compare.py): one alone, or a panel each."""
 
 import pandas as pd
 
@@ -6,6 +6,7 @@ from lib.charts.compare import (
     KIND_SHAPES,
     PLAN_COLOURS,
     shared_indicator_chart,
+    shared_indicators_chart,
     shared_legend_html,
 )
 
@@ -90,3 +91,51 @@ def test_the_shared_legend_gives_each_plan_its_colour_and_each_kind_shown_its_sh
     assert "cumulative" not in legend and "■" not in legend
     chinese = shared_legend_html(["省"], {"annual"}, "zh")
     assert "<b>规划</b>" in chinese and "▲</span> 每年" in chinese
+
+
+def panels_spec(lang: str = "en") -> dict:
+    cumulative = POINTS.head(2).assign(kind="cumulative", value=[100.0, 30.0])
+    long_name = "Number of high-value invention patents per 10,000 people, a long name " * 2
+    return shared_indicators_chart(
+        [
+            (["R&D intensity", "Province, Jiaxing · 2027 · unit: %"], POINTS),
+            ([long_name, "Province | Hangzhou · 2027 · unit: items"], cumulative),
+        ],
+        ORDER,
+        lang,
+    ).to_dict()
+
+
+def test_one_chart_draws_a_panel_per_indicator_in_the_order_given():
+    chart = panels_spec()
+    headers = chart["facet"]["sort"]
+    assert len(headers) == 2 and chart["columns"] == 2
+    assert headers[0].split("|") == ["R&D intensity", "Province, Jiaxing · 2027 · unit: %"]
+    # Vega cannot wrap text: long lines come cut into lines that fit a panel, and the
+    # separator inside a line cannot split it wrongly.
+    long_lines = headers[1].split("|")
+    assert len(long_lines) > 3 and long_lines[-1] == "Province / Hangzhou · 2027 · unit: items"
+    assert "split(datum.label" in chart["facet"]["header"]["labelExpr"]
+    rows = next(iter(chart["datasets"].values()))
+    assert {row["panel"] for row in rows} == set(headers)
+    assert len(rows) == len(POINTS) + 2
+    assert [row["value"] for row in rows if row["panel"] == headers[1]] == [100.0, 30.0]
+
+
+def test_each_panel_has_its_own_scales_and_the_pages_legend():
+    chart = panels_spec()
+    assert chart["resolve"]["scale"] == {"x": "independent", "y": "independent"}
+    dots, labels = chart["spec"]["layer"]
+    assert labels["encoding"]["text"]["field"] == "value"
+    encoding = dots["encoding"]
+    assert encoding["color"]["legend"] is None and encoding["shape"]["legend"] is None
+    assert encoding["color"]["scale"]["domain"] == ORDER
+    # Every kind any panel draws has its shape, as in the page's one legend.
+    assert encoding["shape"]["scale"]["domain"] == ["target", "cumulative", "baseline"]
+
+
+def test_the_panels_name_their_source_in_the_chosen_language():
+    assert panels_spec("en")["title"]["text"] == "Source: the plans"
+    chinese = panels_spec("zh")
+    assert chinese["title"]["text"] == "来源：各规划原文"
+    assert chinese["spec"]["layer"][0]["encoding"]["x"]["title"] == "年份"

@@ -126,6 +126,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Show all {n} charts (shared indicators with figures in at least two plans)",
     },
     "compare.charts_heading": {"zh": "逐个共有指标", "en": "Each shared indicator"},
+    "compare.charts_title": {
+        "zh": "共有指标：各规划的数值（按年份）",
+        "en": "Shared indicators: each plan's figures by year",
+    },
     "compare.download_chart": {"zh": "下载其中一张图", "en": "Download one of the charts"},
     "compare.ambition_item": {"zh": "{plan} {value}（{year}）", "en": "{plan} {value} ({year})"},
     "compare.ambition_ranked": {
@@ -158,6 +162,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "单位：{unit} · 来源：各规划原文",
         "en": "Unit: {unit} · Source: the plans",
     },
+    "compare.ambition_of": {"zh": "**{name}**：{ambition}", "en": "**{name}**: {ambition}"},
+    "compare.charts_source": {"zh": "来源：各规划原文", "en": "Source: the plans"},
     "compare.kind_target": {"zh": "目标", "en": "target"},
     "compare.kind_cumulative": {"zh": "累计", "en": "cumulative"},
     "compare.kind_annual": {"zh": "每年", "en": "each year"},

@@ -117,19 +117,29 @@ def test_the_aligned_table_downloads_as_csv_with_a_bom(page, app_url):
     assert_healthy(page)
 
 
-def test_the_pace_tab_draws_a_chart_per_shared_indicator(page, app_url):
+def test_the_pace_tab_draws_a_panel_per_shared_indicator_then_the_table(page, app_url):
     open_compare(page, app_url, plans="zj_315_2023,jx_315_2023", view="pace", lang="en")
     page.get_by_role("heading", name="Each shared indicator").wait_for()
     charts = page.locator('[data-testid="stVegaLiteChart"]')
-    charts.first.locator("canvas, svg").first.wait_for()
-    assert charts.count() == 12
-    # One legend above the charts, none beside each.
+    charts.first.locator("svg").first.wait_for()
+    assert charts.count() == 1
+    chart = charts.first
+    # One chart of twelve panels, each with its dots, its axes and its header.
+    expect(chart.locator(".child_layer_0_marks")).to_have_count(12)
+    assert chart.locator(".child_layer_0_marks path").count() >= 24  # two plans each
+    assert chart.locator(".role-axis").count() >= 24
+    headers = chart.locator(".role-title-text text").all_text_contents()
+    assert any(h.startswith("R&D expenditure as a share of GDP") for h in headers)
+    # One legend above the charts, none inside.
     legend = page.locator(".compare-legend")
     expect(legend).to_be_visible()
     assert "Zhejiang 315 plan 2023-2027" in legend.inner_text()
     assert "Jiaxing 315 plan 2023-2027" in legend.inner_text()
-    assert charts.first.locator(".role-axis").count() > 0
-    assert page.locator('[data-testid="stVegaLiteChart"] .role-legend').count() == 0
-    charts.first.scroll_into_view_if_needed()
+    assert chart.locator(".role-legend").count() == 0
+    # The pace table follows, with its quotes.
+    table = page.locator('[data-testid="stDataFrame"]')
+    expect(table).to_have_count(1)
+    assert chart.bounding_box()["y"] < table.bounding_box()["y"]
+    chart.scroll_into_view_if_needed()
     screenshot(page, "compare-pace")
     assert_healthy(page)

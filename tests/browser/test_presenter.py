@@ -247,9 +247,14 @@ def test_a_chart_downloads_as_png_svg_csv_and_xlsx(page, app_url):
     # The picture has its own legend (on screen the small charts share one above them).
     assert "省“315”实施方案" in text and "嘉兴315推进方案" in text
     csv, csv_name = download(page, t("presenter.download_csv", "zh"))
-    assert csv.startswith(b"\xef\xbb\xbf") and csv_name == "compare-pace.csv"
+    assert csv.startswith(b"\xef\xbb\xbf") and csv_name == "compare-rd_gdp_share.csv"
+    assert "超过3.65%".encode() in csv  # the chart's figures, as stated
     xlsx, xlsx_name = download(page, t("presenter.download_xlsx", "zh"))
-    assert xlsx.startswith(b"PK") and xlsx_name == "compare-pace.xlsx"
+    assert xlsx.startswith(b"PK") and xlsx_name == "compare-rd_gdp_share.xlsx"
+    # The pace table under the charts has its own.
+    with page.expect_download() as info:
+        page.get_by_role("button", name=t("presenter.download_csv", "zh")).last.click()
+    assert info.value.suggested_filename == "compare-pace.csv"
     assert_healthy(page)
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
+from lib.charts.compare import PANEL_LINE_BREAK
 from tests.conftest import REPO_ROOT
 
 APP = str(REPO_ROOT / "app.py")
@@ -29,6 +31,18 @@ def open_page(page: str, lang: str = "zh", timeout: float = 30, **params: str) -
 def vega_specs(at: AppTest) -> list[dict]:
     """The Vega-Lite specs of every Altair chart on the page."""
     return [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+
+
+def chart_panels(at: AppTest) -> list[list[str]]:
+    """The header lines of each panel the page's first faceted chart draws, in order."""
+    chart = next(c.proto for c in at.get("vega_lite_chart") if "facet" in json.loads(c.proto.spec))
+    drawn = {
+        panel
+        for dataset in chart.datasets
+        for panel in pa.ipc.open_stream(dataset.data.data).read_all().column("panel").to_pylist()
+    }
+    headers = json.loads(chart.spec)["facet"]["sort"]
+    return [header.split(PANEL_LINE_BREAK) for header in headers if header in drawn]
 
 
 def deck_specs(at: AppTest) -> list[dict]:

@@ -11,7 +11,7 @@ import pytest
 from lib import saved_views as sv
 from lib.db import make_engine
 from lib.ui.presenter import PRESENT_KEY, TOGGLE_KEY
-from tests.pages.apptest import open_page, vega_specs
+from tests.pages.apptest import chart_panels, open_page, vega_specs
 
 PACE = {"plans": "zj_315_2023,jx_315_2023", "view": "pace"}
 
@@ -60,52 +60,60 @@ def test_presenter_mode_is_kept_when_switching_pages(app_database):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_in_presenter_mode_each_chart_carries_title_subtitle_and_source(app_database, lang):
+def test_in_presenter_mode_the_charts_carry_title_subtitles_and_source(app_database, lang):
     at = open_page("compare", lang, present="1", **PACE)
-    specs = vega_specs(at)
-    assert len(specs) == 12
-    first = specs[0]["title"]
+    (chart,) = vega_specs(at)
+    title = "共有指标：各规划的数值（按年份）" if lang == "zh" else "Shared indicators: each plan's"
+    assert chart["title"]["text"].startswith(title)
+    source = "".join(chart["title"]["subtitle"])
+    zj_plan = "来源：《浙江省“315”科技创新体系建设工程实施方案"
+    assert source.startswith(zj_plan if lang == "zh" else "Source: ")
+    panels = chart_panels(at)
+    assert len(panels) == 12
     rd = "研究与试验发展经费支出占地区生产总值比重" if lang == "zh" else "R&D expenditure"
-    assert first["text"].startswith(rd)
-    lines = first["subtitle"]
+    assert panels[0][0].startswith(rd)
+    # Under each indicator's name: the regions, years and unit of its figures.
     if lang == "zh":
-        assert lines[0] == "浙江省、嘉兴市 · 2027年 · 单位：%"
-        assert "".join(lines[1:]).startswith("来源：《浙江省“315”科技创新体系建设工程实施方案")
+        assert panels[0][1] == "浙江省、嘉兴市 · 2027年 · 单位：%"
     else:
-        assert lines[0].startswith("Zhejiang") and lines[0].endswith("2027 · unit: %")
-        assert "".join(lines[1:]).startswith("Source: ")
-    assert all(spec["config"]["axis"]["labelFontSize"] >= 14 for spec in specs)
+        assert panels[0][1].startswith("Zhejiang") and panels[0][-1].endswith("2027 · unit: %")
+    assert chart["config"]["axis"]["labelFontSize"] >= 14
+    assert chart["config"]["header"]["labelFontSize"] >= 15
 
 
-def test_outside_presenter_mode_charts_keep_their_own_title(app_database):
+def test_outside_presenter_mode_the_charts_name_their_source_and_each_panel_its_figures(
+    app_database,
+):
     at = open_page("compare", **PACE)
-    first = vega_specs(at)[0]["title"]
-    assert first["subtitle"] == "单位：% · 来源：各规划原文"
+    (chart,) = vega_specs(at)
+    assert chart["title"]["text"] == "来源：各规划原文"
+    assert chart_panels(at)[0][1:] == ["浙江省、嘉兴市 · 2027年 · 单位：%"]
 
 
 def test_every_chart_and_table_offers_png_svg_csv_and_xlsx(app_database):
     at = open_page("compare", "en", **PACE)
     labels = [button.proto.label for button in at.get("download_button")]
-    # The pace table (CSV, Excel), then one menu for the 12 small charts: the chosen one's
-    # PNG, SVG, CSV and Excel.
+    # One menu for the 12 panels (the chosen indicator's chart alone: PNG, SVG, CSV and
+    # Excel), then the pace table's CSV and Excel.
     assert labels == [
-        "Download CSV",
-        "Download Excel",
         "PNG image",
         "SVG image",
         "Download CSV",
         "Download Excel",
+        "Download CSV",
+        "Download Excel",
     ]
     chooser = at.selectbox(key="compare_download_chart")
-    assert len(chooser.options) == len(at.get("vega_lite_chart")) == 12
+    assert len(chooser.options) == len(chart_panels(at)) == 12
     assert chooser.value == "rd_gdp_share"
     # Each button's key carries the file name it downloads (the file is made on click).
     keys = [button.proto.id for button in at.get("download_button")]
-    assert keys[2].endswith("export-compare-rd_gdp_share-png")
+    assert keys[0].endswith("export-compare-rd_gdp_share-png")
+    assert keys[4].endswith("export-compare-pace-csv")
     chooser.set_value("hitech_va_share").run()
     keys = [button.proto.id for button in at.get("download_button")]
-    assert keys[2].endswith("export-compare-hitech_va_share-png")
-    assert keys[4].endswith("export-compare-hitech_va_share-csv")
+    assert keys[0].endswith("export-compare-hitech_va_share-png")
+    assert keys[2].endswith("export-compare-hitech_va_share-csv")
     at = open_page("compare", plans=PACE["plans"])
     labels = [button.proto.label for button in at.get("download_button")]
     assert labels == ["下载 CSV", "下载 Excel"]  # the aligned table, names as before
