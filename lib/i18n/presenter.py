@@ -20,6 +20,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "presenter.save_name": {"zh": "视图名称", "en": "Name of the view"},
     "presenter.save_placeholder": {"zh": "例如：杭州研发投入 2024", "en": "e.g. Hangzhou R&D 2024"},
     "presenter.save": {"zh": "保存此视图", "en": "Save this view"},
+    "presenter.save_open": {"zh": "保存视图", "en": "Save view"},
     "presenter.saved": {
         "zh": "已保存「{name}」，共 {n} 个视图。在“演示幻灯片”页排序和放映。",
         "en": "Saved “{name}”; {n} views in all. Order and show them on the Slides page.",

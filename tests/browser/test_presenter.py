@@ -288,8 +288,10 @@ def test_a_chart_or_map_downloads_with_its_title_labels_and_source(page, app_url
 
 
 def save_view(page, name: str, lang: str = "zh") -> None:
-    page.locator(SIDEBAR).get_by_label(t("presenter.save_name", lang)).fill(name)
-    page.locator(SIDEBAR).get_by_role("button", name=t("presenter.save", lang)).click()
+    page.locator(SIDEBAR).get_by_role("button", name=t("presenter.save_open", lang)).click()
+    form = page.locator('[data-testid="stPopoverBody"]')
+    form.get_by_label(t("presenter.save_name", lang)).fill(name)
+    form.get_by_role("button", name=t("presenter.save", lang)).click()
     wait_idle(page)
     page.get_by_text(name, exact=False).first.wait_for()  # the toast
 
