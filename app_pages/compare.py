@@ -229,16 +229,20 @@ if view == "pace":
                     source=pace.source,
                     cache_key=(data_key, tuple(drawn), tuple(chosen), lang),
                 )
-            for indicator in charted:
-                indicator_id = indicator["indicator_id"]
-                st.caption(
-                    t(
+            # Each indicator's ambition sentence, in the panels' order: one list, not a
+            # caption each (every element the tab draws delays its chart a little).
+            st.caption(
+                "\n".join(
+                    "- "
+                    + t(
                         "compare.ambition_of",
                         lang,
                         name=markdown_text(indicator[names]),
-                        ambition=markdown_text(pace.ambition[indicator_id]),
+                        ambition=markdown_text(pace.ambition[indicator["indicator_id"]]),
                     )
+                    for indicator in charted
                 )
+            )
             if drawn:
                 # One download menu for the panels, for the indicator chosen in it: its
                 # chart alone, with its legends.

@@ -130,7 +130,8 @@ def test_pace_view_shows_baselines_or_says_there_are_none(app_database):
     assert share.iloc[0]["隐含年均速度"] == "+0.91 个百分点/年"
     assert chart_panels(at)[0][0] == RD_ZH
     # Under the charts, each indicator's ambition sentence after its name (as Markdown).
-    ambition = next(c.value for c in at.caption if c.value.startswith(f"**{RD_ZH}**："))
+    ambitions = next(c.value for c in at.caption if f"- **{RD_ZH}**：" in c.value)
+    ambition = next(line for line in ambitions.splitlines() if RD_ZH in line)
     assert "力度从高到低：嘉兴315推进方案 超过3\\.65%" in ambition
 
 
