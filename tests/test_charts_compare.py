@@ -7,7 +7,6 @@ from lib.charts.compare import (
     PLAN_COLOURS,
     shared_indicator_chart,
     shared_indicators_chart,
-    shared_legend_html,
 )
 
 POINTS = pd.DataFrame(
@@ -24,8 +23,8 @@ POINTS = pd.DataFrame(
 ORDER = ["Province", "Hangzhou", "Jiaxing"]
 
 
-def spec(lang: str = "en", legend: bool = True) -> dict:
-    return shared_indicator_chart(POINTS, "R&D intensity", "%", ORDER, lang, legend).to_dict()
+def spec(lang: str = "en") -> dict:
+    return shared_indicator_chart(POINTS, "R&D intensity", "%", ORDER, lang).to_dict()
 
 
 def test_a_dot_per_plan_and_year_labelled_with_its_value():
@@ -69,28 +68,10 @@ def test_drawing_leaves_the_points_as_they_were():
     pd.testing.assert_frame_equal(POINTS, points)
 
 
-def test_a_chart_has_its_own_legends_unless_it_shares_the_pages():
-    own = spec()["layer"][0]["encoding"]
-    assert own["color"]["legend"]["orient"] == "right"
-    assert "legend" not in own["shape"]  # Vega-Lite's own shape legend
-    shared = spec(legend=False)["layer"][0]["encoding"]
-    assert shared["color"]["legend"] is None and shared["shape"]["legend"] is None
-    # The dots and their colours and shapes stay as they were.
-    assert shared["color"]["scale"] == own["color"]["scale"]
-    assert shared["shape"]["scale"] == own["shape"]["scale"]
-
-
-def test_the_shared_legend_gives_each_plan_its_colour_and_each_kind_shown_its_shape():
-    legend = shared_legend_html(["Province", "A & B <plan>"], {"baseline", "target"}, "en")
-    province = legend.index("Province")
-    other = legend.index("A &amp; B &lt;plan&gt;")  # names are escaped
-    assert legend.index(PLAN_COLOURS[0]) < province < legend.index(PLAN_COLOURS[1]) < other
-    assert PLAN_COLOURS[2] not in legend  # two plans, two colours
-    # Kinds in the charts' order, with the shape the charts draw; kinds not shown left out.
-    assert legend.index("●</span> target") < legend.index("✚</span> baseline")
-    assert "cumulative" not in legend and "■" not in legend
-    chinese = shared_legend_html(["省"], {"annual"}, "zh")
-    assert "<b>规划</b>" in chinese and "▲</span> 每年" in chinese
+def test_a_chart_has_its_legends_beside_it():
+    encoding = spec()["layer"][0]["encoding"]
+    assert encoding["color"]["legend"]["orient"] == "right"
+    assert encoding["shape"]["legend"]["orient"] == "right"
 
 
 def panels_spec(lang: str = "en") -> dict:
@@ -122,16 +103,21 @@ def test_one_chart_draws_a_panel_per_indicator_in_the_order_given():
     assert [row["value"] for row in rows if row["panel"] == headers[1]] == [100.0, 30.0]
 
 
-def test_each_panel_has_its_own_scales_and_the_pages_legend():
+def test_each_panel_has_its_own_scales_and_all_share_one_legend_above_them():
     chart = panels_spec()
     assert chart["resolve"]["scale"] == {"x": "independent", "y": "independent"}
     dots, labels = chart["spec"]["layer"]
     assert labels["encoding"]["text"]["field"] == "value"
     encoding = dots["encoding"]
-    assert encoding["color"]["legend"] is None and encoding["shape"]["legend"] is None
+    assert encoding["color"]["legend"]["orient"] == "top"
+    assert encoding["shape"]["legend"]["orient"] == "top"
+    # Colour and shape are not resolved per panel: one legend of each.
+    assert set(chart["resolve"]["scale"]) == {"x", "y"}
     assert encoding["color"]["scale"]["domain"] == ORDER
-    # Every kind any panel draws has its shape, as in the page's one legend.
+    assert encoding["color"]["scale"]["range"] == list(PLAN_COLOURS[:3])
+    # Every kind any panel draws, and only those, in the legend's order.
     assert encoding["shape"]["scale"]["domain"] == ["target", "cumulative", "baseline"]
+    assert encoding["shape"]["scale"]["range"] == ["circle", "square", "cross"]
 
 
 def test_the_panels_name_their_source_in_the_chosen_language():

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import html
-from collections.abc import Collection
-
 import altair as alt
 import pandas as pd
 
@@ -18,8 +15,6 @@ KIND_SHAPES = {
     "funding": "diamond",
     "baseline": "cross",
 }
-# The same shapes as text, for the legend the small charts share.
-SHAPE_GLYPHS = {"circle": "●", "square": "■", "triangle-up": "▲", "diamond": "◆", "cross": "✚"}
 # Okabe-Ito: tell the plans apart with the common colour-vision deficiencies.
 PLAN_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
 WIDTH = 300
@@ -32,16 +27,14 @@ def shared_indicator_chart(
     unit: str,
     plan_order: list[str],
     lang: str,
-    legend: bool = True,
 ) -> alt.Chart:
     """Dots of each plan's figures for one indicator by year, labelled with the value.
 
     points: plan (display name), year, value, label (the wording), kind. Plans sit side by
     side within a year, so equal figures in the same year stay visible as two dots.
-    legend=False leaves out the legends: small charts on a page share one (shared_legend_html).
     """
     kinds = [k for k in KIND_SHAPES if k in set(points["kind"])]
-    dots_and_values = _dots_and_values(plan_order, kinds, lang, legend)
+    dots_and_values = _dots_and_values(plan_order, kinds, lang, legend_orient="right")
     return (
         dots_and_values.properties(
             data=_chart_rows(points, lang),
@@ -67,8 +60,8 @@ def shared_indicators_chart(
     """The small charts of several shared indicators as one chart: a panel each, in order.
 
     panels: each indicator's header lines (its name, then what its figures are) and its
-    points (as shared_indicator_chart's). Each panel has its own scales; the legend is the
-    page's (shared_legend_html). One chart draws much sooner in the browser than a dozen.
+    points (as shared_indicator_chart's). Each panel has its own scales; one legend above
+    them all. One chart draws much sooner in the browser than a dozen.
     """
     headers = [PANEL_LINE_BREAK.join(_panel_lines(lines)) for lines, _ in panels]
     rows = pd.concat(
@@ -89,7 +82,7 @@ def shared_indicators_chart(
         labelLimit=0,
     )
     return (
-        _dots_and_values(plan_order, kinds, lang, legend=False)
+        _dots_and_values(plan_order, kinds, lang, legend_orient="top")
         .properties(width=PANEL_WIDTH, height=HEIGHT)
         .facet(
             facet=alt.Facet("panel:N", sort=headers, header=header),
@@ -103,6 +96,7 @@ def shared_indicators_chart(
         .resolve_scale(x="independent", y="independent")
         .configure_title(anchor="start")
         .configure_header(labelFontSize=13, labelColor="#31333F")
+        .configure_legend(labelFontSize=12, titleFontSize=12)
         .configure_axis(labelFontSize=12, titleFontSize=12, titleFontWeight="normal")
         .configure_view(stroke=None)
     )
@@ -131,13 +125,13 @@ def _chart_rows(points: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def _dots_and_values(
-    plan_order: list[str], kinds: list[str], lang: str, legend: bool
+    plan_order: list[str], kinds: list[str], lang: str, legend_orient: str
 ) -> alt.LayerChart:
     """A dot per plan and year, shaped by its kind and labelled with its value (no data)."""
     shape = alt.Shape(
         "kind_label:N",
         title=t("compare.chart_kind", lang),
-        legend=alt.Undefined if legend else None,
+        legend=alt.Legend(orient=legend_orient),
         scale=alt.Scale(
             domain=[t(f"compare.kind_{k}", lang) for k in kinds],
             range=[KIND_SHAPES[k] for k in kinds],
@@ -147,7 +141,7 @@ def _dots_and_values(
         "plan:N",
         title=t("compare.chart_plan", lang),
         scale=alt.Scale(domain=plan_order, range=list(PLAN_COLOURS[: len(plan_order)])),
-        legend=alt.Legend(orient="right", labelLimit=170) if legend else None,
+        legend=alt.Legend(orient=legend_orient, labelLimit=170),
     )
     base = alt.Chart().encode(
         x=alt.X(
@@ -173,26 +167,3 @@ def _dots_and_values(
     dots = base.mark_point(size=110, filled=True, opacity=0.9).encode(shape=shape)
     values = base.mark_text(dy=-13, fontSize=12).encode(text=alt.Text("value:Q", format=",~g"))
     return dots + values
-
-
-def shared_legend_html(plan_order: list[str], kinds: Collection[str], lang: str) -> str:
-    """One legend for the small charts: each plan's colour, then the shape of each kind shown."""
-    plans = "".join(
-        f'<span class="entry"><span class="mark" style="color:{colour}">●</span> '
-        f"{html.escape(plan)}</span>"
-        for plan, colour in zip(plan_order, PLAN_COLOURS, strict=False)
-    )
-    shapes = "".join(
-        f'<span class="entry"><span class="mark">{SHAPE_GLYPHS[shape]}</span> '
-        f"{html.escape(t(f'compare.kind_{kind}', lang))}</span>"
-        for kind, shape in KIND_SHAPES.items()
-        if kind in kinds
-    )
-    return (
-        '<div class="compare-legend">'
-        f"<p><b>{html.escape(t('compare.chart_plan', lang))}</b>{plans}</p>"
-        f"<p><b>{html.escape(t('compare.chart_kind', lang))}</b>{shapes}</p></div>"
-        "<style>.compare-legend p { margin: 0 0 0.2rem 0; } "
-        ".compare-legend .entry { margin-left: 1.1em; white-space: nowrap; } "
-        ".compare-legend .mark { font-size: 1.2em; }</style>"
-    )

@@ -369,7 +369,6 @@ class PaceView(NamedTuple):
     charted: list[dict]  # the shared indicators worth a chart (two plans state a figure)
     ambition: dict[str, str]  # each shared indicator's ambition sentence
     subtitles: dict[str, str]  # each small chart's subtitle: regions, years and unit
-    kinds: dict[str, frozenset[str]]  # the kinds of dot each small chart draws
     source: str  # the source line of every chart
 
 
@@ -424,6 +423,5 @@ def compare_paces(
             )
             for row in records
         },
-        kinds={indicator_id: frozenset(p["kind"]) for indicator_id, p in points.items()},
         source=source_line(data.plans(), chosen, lang),
     )

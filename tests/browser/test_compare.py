@@ -130,12 +130,17 @@ def test_the_pace_tab_draws_a_panel_per_shared_indicator_then_the_table(page, ap
     assert chart.locator(".role-axis").count() >= 24
     headers = chart.locator(".role-title-text text").all_text_contents()
     assert any(h.startswith("R&D expenditure as a share of GDP") for h in headers)
-    # One legend above the charts, none inside.
-    legend = page.locator(".compare-legend")
-    expect(legend).to_be_visible()
-    assert "Zhejiang 315 plan 2023-2027" in legend.inner_text()
-    assert "Jiaxing 315 plan 2023-2027" in legend.inner_text()
-    assert chart.locator(".role-legend").count() == 0
+    # One legend of each kind above the panels: the plans' colours and the kinds' shapes.
+    expect(chart.locator(".role-legend")).to_have_count(2)
+    legend = " ".join(chart.locator(".role-legend text").all_text_contents())
+    assert "Zhejiang 315 plan 2023-2027" in legend and "Jiaxing 315 plan 2023-2027" in legend
+    assert "target" in legend and "baseline" in legend
+    legend_bottom = max(
+        box["y"] + box["height"]
+        for box in (item.bounding_box() for item in chart.locator(".role-legend").all())
+    )
+    first_dot = chart.locator(".child_layer_0_marks path").first.bounding_box()
+    assert legend_bottom < first_dot["y"]
     # The pace table follows, with its quotes.
     table = page.locator('[data-testid="stDataFrame"]')
     expect(table).to_have_count(1)
