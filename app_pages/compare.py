@@ -101,7 +101,7 @@ view_labels = {view: t(f"compare.tab_{view}", lang) for view in cmp.VIEWS}
 view_key = f"compare_view_{lang}"  # the tabs hold a label, so one key per language
 follow_url(view_key, view_labels.get(url_param("view"), view_labels["aligned"]))
 tabs = st.tabs(list(view_labels.values()), key=view_key, on_change="rerun")
-# Only the open tab is built: the charts of the pace tab take most of the time.
+# Only the open tab is built: each costs the browser time, the charts and tables most.
 view = next((v for v, tab in zip(cmp.VIEWS, tabs, strict=True) if tab.open), "aligned")
 set_url_params(
     plans=chosen,
@@ -115,7 +115,7 @@ remember_url(
     compare_rows=row_filter,
     **{view_key: view_labels[view]},
 )
-aligned_tab, pace_tab, themes_tab = tabs
+aligned_tab, ambition_tab, pace_tab, themes_tab = tabs
 
 # --- Aligned indicators -------------------------------------------------------------------
 if view == "aligned":
@@ -175,110 +175,113 @@ if view == "aligned":
                     )
                 )
 
-# --- Pace and ambition of the shared indicators ------------------------------------------
-if view == "pace":
-    with pace_tab:
-        if not in_categories["shared"].any():
-            st.info(t("compare.no_shared", lang))
-        else:
-            pace = views.compare_paces(
-                data_key, tuple(chosen), tuple(categories), plan_labels, region_labels, lang
-            )
-            # The charts come first: they draw sooner than the table's grid, and they are
-            # what the tab shows at a glance; the table under them holds the quotes.
-            st.subheader(t("compare.charts_heading", lang))
-            order = [plan_labels[p] for p in chosen]
-            charted = pace.charted
-            follow_url("compare_charts", url_param("charts") == "all")
-            with controls("charts"):
-                show_all = st.toggle(
-                    t("compare.charts_all", lang, n=len(charted)),
-                    disabled=len(charted) <= cmp.CHART_LIMIT,
-                    key="compare_charts",
-                )
-            set_url_params(charts="all" if show_all else None)
-            remember_url(compare_charts=show_all)
-            if not show_all:
-                charted = charted[: cmp.CHART_LIMIT]
-            drawn = {
-                row["indicator_id"]: row
-                for row in charted
-                if not pace.points[row["indicator_id"]].empty
-            }
-            if drawn:
-                # One chart with a panel per indicator and one legend above them: a dozen
-                # charts took about 0.3 s longer to appear.
-                draw_chart(
-                    lambda: shared_indicators_chart(
-                        [
-                            ([row[names], pace.subtitles[indicator_id]], pace.points[indicator_id])
-                            for indicator_id, row in drawn.items()
-                        ],
-                        order,
-                        lang,
-                    ),
-                    title=t("compare.charts_title", lang),
-                    subtitle=None,
-                    source=pace.source,
-                    cache_key=(data_key, tuple(drawn), tuple(chosen), lang),
-                )
-            # Each indicator's ambition sentence, in the panels' order: one list, not a
-            # caption each (every element the tab draws delays its chart a little).
-            st.caption(
-                "\n".join(
-                    "- "
-                    + t(
-                        "compare.ambition_of",
-                        lang,
-                        name=markdown_text(indicator[names]),
-                        ambition=markdown_text(pace.ambition[indicator["indicator_id"]]),
-                    )
-                    for indicator in charted
-                )
-            )
-            if drawn:
-                # One download menu for the panels, for the indicator chosen in it: its
-                # chart alone, with its legends.
-                with controls("chart-download"):
-                    picked_id = st.selectbox(
-                        t("compare.download_chart", lang),
-                        list(drawn),
-                        format_func=lambda indicator_id: drawn[indicator_id][names],
-                        key="compare_download_chart",
-                    )
-                picked = drawn[picked_id]
-                export_menu(
-                    lambda: with_presentation(
-                        shared_indicator_chart(
-                            pace.points[picked_id], picked[names], picked["unit"], order, lang
-                        ),
-                        picked[names],
-                        pace.subtitles[picked_id],
-                        pace.source,
-                    ),
-                    pace.points[picked_id],
-                    f"compare-{picked_id}",
-                    lang,
-                )
+# --- Ambition and pace of the shared indicators: each plan's figures, the paces they imply
+pace = None
+if view in ("ambition", "pace"):
+    if in_categories["shared"].any():
+        pace = views.compare_paces(
+            data_key, tuple(chosen), tuple(categories), plan_labels, region_labels, lang
+        )
+    else:
+        (ambition_tab if view == "ambition" else pace_tab).info(t("compare.no_shared", lang))
 
-            st.subheader(t("compare.pace_heading", lang))
-            st.caption(t("compare.pace_method", lang))
-            st.dataframe(
-                pace.grid,
-                hide_index=True,
-                column_config={
-                    t("compare.col_indicator", lang): st.column_config.TextColumn(
-                        width=200, pinned=True
-                    ),
-                    t("compare.col_baseline", lang): st.column_config.TextColumn(width=190),
-                    t("compare.col_pace", lang): st.column_config.TextColumn(width=220),
-                    t("compare.quote", lang): st.column_config.LinkColumn(
-                        t("compare.quote", lang), display_text=t("compare.quote", lang)
-                    ),
-                },
-                key="compare_pace",
+if view == "ambition" and pace is not None:
+    with ambition_tab:
+        st.subheader(t("compare.charts_heading", lang))
+        order = [plan_labels[p] for p in chosen]
+        charted = pace.charted
+        follow_url("compare_charts", url_param("charts") == "all")
+        with controls("charts"):
+            show_all = st.toggle(
+                t("compare.charts_all", lang, n=len(charted)),
+                disabled=len(charted) <= cmp.CHART_LIMIT,
+                key="compare_charts",
             )
-            export_menu(None, pace.rows, "compare-pace", lang)
+        set_url_params(charts="all" if show_all else None)
+        remember_url(compare_charts=show_all)
+        if not show_all:
+            charted = charted[: cmp.CHART_LIMIT]
+        drawn = {
+            row["indicator_id"]: row
+            for row in charted
+            if not pace.points[row["indicator_id"]].empty
+        }
+        if drawn:
+            # One chart with a panel per indicator and one legend above them: a dozen
+            # charts took about 0.3 s longer to appear.
+            draw_chart(
+                lambda: shared_indicators_chart(
+                    [
+                        ([row[names], pace.subtitles[indicator_id]], pace.points[indicator_id])
+                        for indicator_id, row in drawn.items()
+                    ],
+                    order,
+                    lang,
+                ),
+                title=t("compare.charts_title", lang),
+                subtitle=None,
+                source=pace.source,
+                cache_key=(data_key, tuple(drawn), tuple(chosen), lang),
+            )
+        # Each indicator's ambition sentence, in the panels' order: one list, not a
+        # caption each (every element the tab draws delays its chart a little).
+        st.caption(
+            "\n".join(
+                "- "
+                + t(
+                    "compare.ambition_of",
+                    lang,
+                    name=markdown_text(indicator[names]),
+                    ambition=markdown_text(pace.ambition[indicator["indicator_id"]]),
+                )
+                for indicator in charted
+            )
+        )
+        if drawn:
+            # One download menu for the panels, for the indicator chosen in it: its
+            # chart alone, with its legends.
+            with controls("chart-download"):
+                picked_id = st.selectbox(
+                    t("compare.download_chart", lang),
+                    list(drawn),
+                    format_func=lambda indicator_id: drawn[indicator_id][names],
+                    key="compare_download_chart",
+                )
+            picked = drawn[picked_id]
+            export_menu(
+                lambda: with_presentation(
+                    shared_indicator_chart(
+                        pace.points[picked_id], picked[names], picked["unit"], order, lang
+                    ),
+                    picked[names],
+                    pace.subtitles[picked_id],
+                    pace.source,
+                ),
+                pace.points[picked_id],
+                f"compare-{picked_id}",
+                lang,
+            )
+
+if view == "pace" and pace is not None:
+    with pace_tab:
+        st.subheader(t("compare.pace_heading", lang))
+        st.caption(t("compare.pace_method", lang))
+        st.dataframe(
+            pace.grid,
+            hide_index=True,
+            column_config={
+                t("compare.col_indicator", lang): st.column_config.TextColumn(
+                    width=200, pinned=True
+                ),
+                t("compare.col_baseline", lang): st.column_config.TextColumn(width=190),
+                t("compare.col_pace", lang): st.column_config.TextColumn(width=220),
+                t("compare.quote", lang): st.column_config.LinkColumn(
+                    t("compare.quote", lang), display_text=t("compare.quote", lang)
+                ),
+            },
+            key="compare_pace",
+        )
+        export_menu(None, pace.rows, "compare-pace", lang)
 
 # --- Highlands, strategic fields, actions and their tasks --------------------------------
 if view == "themes":

@@ -25,7 +25,7 @@ DEFAULT_PLANS = ("zj_315_2023", "hz_315_2024", "jx_315_2023")
 PRESETS = {"315": DEFAULT_PLANS, "2018": ("zj_opinions_2018", "zj_315_2023")}
 MIN_PLANS, MAX_PLANS = 2, 4
 ROW_FILTERS = ("all", "shared", "differs", "only")
-VIEWS = ("aligned", "pace", "themes")
+VIEWS = ("aligned", "ambition", "pace", "themes")
 # Small charts shown before the reader asks for all of them (each takes a moment to build).
 CHART_LIMIT = 12
 # The kinds a plan's aligned cell shows. Baselines feed the pace instead; "assigned" rows

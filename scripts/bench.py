@@ -57,7 +57,7 @@ FLOOR_NAMES = {"blank": "blank page", "altair": "Altair floor", "map": "pydeck f
 # The server-side floor pages are held to: the app around an empty page (see SERVER_RATIO).
 APP_SHELL = FLOOR_DIR / "app_shell.py"
 # Extra views worth timing besides each page's default: the comparison's charts sit on a tab.
-EXTRA_VIEWS = {"compare": [{"view": "pace"}]}
+EXTRA_VIEWS = {"compare": [{"view": "ambition"}, {"view": "pace"}]}
 
 # The budgets of the issue.
 # Page warm median / the app shell's. The issue says "a blank script's", but a blank script

@@ -10,6 +10,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def test_warming_runs_each_view_once_and_reports_none_failed(app_database):
     assert ("compare", {"view": "pace"}) in WARM_VIEWS
+    assert ("compare", {"view": "ambition"}) in WARM_VIEWS
     assert {key for key, _ in WARM_VIEWS} == {key for key, _, _ in PAGES}
     assert warm_views(REPO, WARM_VIEWS) == []
 

@@ -39,7 +39,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.rows_differs": {"zh": "共有但不同的", "en": "Shared, and they differ"},
     "compare.rows_only": {"zh": "仅一份规划有的", "en": "In one plan only"},
     "compare.tab_aligned": {"zh": "指标对齐", "en": "Aligned indicators"},
-    "compare.tab_pace": {"zh": "速度与力度", "en": "Pace and ambition"},
+    "compare.tab_ambition": {"zh": "目标力度", "en": "Ambition"},
+    "compare.tab_pace": {"zh": "隐含速度", "en": "Pace"},
     "compare.tab_themes": {"zh": "高地、领域与行动", "en": "Highlands, fields and actions"},
     "compare.summary": {
         "zh": "共 {total} 个指标：{shared} 个为多份规划共有（其中 {differs} 个目标不同），"

@@ -9,9 +9,13 @@ from streamlit.testing.v1 import AppTest
 
 from lib.ui.layout import PAGES
 
-# Every page's default view, and compare's pace tab: its dozen charts take the longest to
-# build the first time.
-WARM_VIEWS = [*((key, {}) for key, _, _ in PAGES), ("compare", {"view": "pace"})]
+# Every page's default view, and compare's ambition and pace tabs: their charts and table
+# take the longest to build the first time.
+WARM_VIEWS = [
+    *((key, {}) for key, _, _ in PAGES),
+    ("compare", {"view": "ambition"}),
+    ("compare", {"view": "pace"}),
+]
 
 
 def warm_views(root: Path, views: list[tuple[str, dict[str, str]]]) -> list[str]:

@@ -117,8 +117,8 @@ def test_the_aligned_table_downloads_as_csv_with_a_bom(page, app_url):
     assert_healthy(page)
 
 
-def test_the_pace_tab_draws_a_panel_per_shared_indicator_then_the_table(page, app_url):
-    open_compare(page, app_url, plans="zj_315_2023,jx_315_2023", view="pace", lang="en")
+def test_the_ambition_tab_draws_a_panel_per_shared_indicator(page, app_url):
+    open_compare(page, app_url, plans="zj_315_2023,jx_315_2023", view="ambition", lang="en")
     page.get_by_role("heading", name="Each shared indicator").wait_for()
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     charts.first.locator("svg").first.wait_for()
@@ -141,10 +141,22 @@ def test_the_pace_tab_draws_a_panel_per_shared_indicator_then_the_table(page, ap
     )
     first_dot = chart.locator(".child_layer_0_marks path").first.bounding_box()
     assert legend_bottom < first_dot["y"]
-    # The pace table follows, with its quotes.
-    table = page.locator('[data-testid="stDataFrame"]')
-    expect(table).to_have_count(1)
-    assert chart.bounding_box()["y"] < table.bounding_box()["y"]
     chart.scroll_into_view_if_needed()
+    screenshot(page, "compare-ambition")
+    assert_healthy(page)
+
+
+def test_the_pace_tab_shows_each_plans_baseline_and_implied_pace(page, app_url):
+    open_compare(page, app_url, plans="zj_315_2023,jx_315_2023", view="ambition")
+    page.locator('[data-testid="stVegaLiteChart"] svg').first.wait_for()
+    page.get_by_role("tab", name="隐含速度").click()
+    wait_idle(page)
+    page.wait_for_function("location.search.includes('view=pace')")
+    page.get_by_role("heading", name="共有指标的隐含年均速度").wait_for()
+    share = "高新技术产业增加值占规上工业增加值比重"
+    rows = grid_rows(page, 0, until=lambda rows: any(share in row for row in rows))
+    province = next(row for row in rows if share in row and "浙江省" in row)
+    assert "59.6% (2020)" in province and "+0.91 个百分点/年" in province
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 0  # the other tab's
     screenshot(page, "compare-pace")
     assert_healthy(page)

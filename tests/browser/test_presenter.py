@@ -33,7 +33,7 @@ VIEWS = {
     "trajectories": {"indicator": "rd_gdp_share", "regions": "330000,330100"},
     "hangzhou": {"indicator": "new_hitech_enterprises", "district": "330127"},
     "corridors": {"focus": "g60"},
-    "compare": {"plans": "zj_315_2023,jx_315_2023", "view": "pace"},
+    "compare": {"plans": "zj_315_2023,jx_315_2023", "view": "ambition"},
     "upload": {},
     "sources": {"plan": "hz_315_2024", "q": "高新"},
     "slides": {},
@@ -214,7 +214,7 @@ def test_the_copied_link_reopens_the_same_view(page, browser, app_url, key, lang
             tags = other.locator('[data-testid="stMultiSelect"]').first.locator("[data-tag]")
             assert tags.count() == 2
             selected = other.get_by_role("tab", selected=True).inner_text()
-            assert selected == t("compare.tab_pace", lang)
+            assert selected == t("compare.tab_ambition", lang)
         if key == "sources":
             assert other.locator("mark.hit").count() > 0
             assert other.get_by_label(t("sources.search", lang)).input_value() == "高新"
@@ -251,10 +251,6 @@ def test_a_chart_downloads_as_png_svg_csv_and_xlsx(page, app_url):
     assert "超过3.65%".encode() in csv  # the chart's figures, as stated
     xlsx, xlsx_name = download(page, t("presenter.download_xlsx", "zh"))
     assert xlsx.startswith(b"PK") and xlsx_name == "compare-rd_gdp_share.xlsx"
-    # The pace table under the charts has its own.
-    with page.expect_download() as info:
-        page.get_by_role("button", name=t("presenter.download_csv", "zh")).last.click()
-    assert info.value.suggested_filename == "compare-pace.csv"
     assert_healthy(page)
 
 
@@ -344,11 +340,11 @@ def test_save_views_then_step_through_them_with_the_keyboard(page, app_url, view
 
 def test_saved_views_travel_as_a_json_file(page, app_url, views, tmp_path):
     sv.save_view(views, "Overview", "overview", "")
-    sv.save_view(views, "Pace", "compare", "plans=zj_315_2023,jx_315_2023&view=pace")
+    sv.save_view(views, "Ambition", "compare", "plans=zj_315_2023,jx_315_2023&view=ambition")
     open_url(page, app_url, "slides", lang="en")
     data, name = download(page, "Export as JSON")
     assert name == "saved-views.json"
-    assert [v["name"] for v in json.loads(data)["views"]] == ["Overview", "Pace"]
+    assert [v["name"] for v in json.loads(data)["views"]] == ["Overview", "Ambition"]
 
     sv.import_json(views, "[]", replace=True)
     page.reload()
@@ -361,6 +357,6 @@ def test_saved_views_travel_as_a_json_file(page, app_url, views, tmp_path):
     page.get_by_role("button", name="Import", exact=True).click()
     wait_idle(page)
     page.get_by_text("Imported 2 views.").wait_for()
-    assert list(sv.list_views(views)["name"]) == ["Overview", "Pace"]
-    page.get_by_text("Pace", exact=True).wait_for()
+    assert list(sv.list_views(views)["name"]) == ["Overview", "Ambition"]
+    page.get_by_text("Ambition", exact=True).wait_for()
     assert_healthy(page)

@@ -129,6 +129,13 @@ def test_pace_view_shows_baselines_or_says_there_are_none(app_database):
     ]
     assert share.iloc[0]["基期值（年份）"] == "59.6% (2020)"
     assert share.iloc[0]["隐含年均速度"] == "+0.91 个百分点/年"
+    assert not at.get("vega_lite_chart")  # the charts are the ambition tab's
+
+
+def test_ambition_view_draws_a_panel_per_indicator_and_ranks_the_plans(app_database):
+    at = open_page("compare", plans="zj_315_2023,jx_315_2023", view="ambition")
+    assert url(at, "view") == "ambition"
+    assert not at.dataframe  # the pace table is the pace tab's
     assert chart_panels(at)[0][0] == RD_ZH
     # Under the charts, each indicator's ambition sentence after its name (as Markdown).
     ambitions = next(c.value for c in at.caption if f"- **{RD_ZH}**：" in c.value)
@@ -140,16 +147,16 @@ def test_charts_drawn_again_from_the_shared_spec_still_carry_their_data(app_data
     def chart_data(at) -> list[list[bytes]]:
         return [[d.data.data for d in c.proto.datasets] for c in at.get("vega_lite_chart")]
 
-    first_at = open_page("compare", plans="zj_315_2023,jx_315_2023", view="pace")
+    first_at = open_page("compare", plans="zj_315_2023,jx_315_2023", view="ambition")
     first = chart_data(first_at)
-    again_at = open_page("compare", plans="zj_315_2023,jx_315_2023", view="pace")
+    again_at = open_page("compare", plans="zj_315_2023,jx_315_2023", view="ambition")
     assert len(first) == 1 and all(first[0])  # one chart, a panel per indicator
     assert chart_data(again_at) == first
     assert len(chart_panels(again_at)) == 12
 
 
 def test_the_panels_share_one_legend_of_the_plans_compared_and_the_kinds_drawn(app_database):
-    at = open_page("compare", "en", plans="zj_315_2023,jx_315_2023", view="pace")
+    at = open_page("compare", "en", plans="zj_315_2023,jx_315_2023", view="ambition")
     (chart,) = vega_specs(at)
     dots = chart["spec"]["layer"][0]["encoding"]
     assert dots["color"]["legend"]["orient"] == "top"
@@ -162,7 +169,7 @@ def test_the_panels_share_one_legend_of_the_plans_compared_and_the_kinds_drawn(a
     assert set(dots["shape"]["scale"]["domain"]) == drawn
 
 
-def test_the_category_filter_narrows_the_pace_view_too(app_database):
+def test_the_category_filter_narrows_the_pace_and_ambition_views_too(app_database):
     plans = "zj_315_2023,jx_315_2023"
     every = set(shown(open_page("compare", plans=plans, view="pace").dataframe[0])["指标"])
     at = open_page("compare", plans=plans, view="pace", category="input")
@@ -170,12 +177,13 @@ def test_the_category_filter_narrows_the_pace_view_too(app_database):
     indicators = pd.read_csv(DATA_DIR / "indicators.csv")
     input_names = set(indicators.loc[indicators["category"] == "input", "name_zh"])
     assert inputs and inputs < every and inputs <= input_names
+    at = open_page("compare", plans=plans, view="ambition", category="input")
     charted = {lines[0] for lines in chart_panels(at)}
     assert charted and charted <= input_names
 
 
 def test_chart_titles_follow_the_language(app_database):
-    at = open_page("compare", "en", plans="zj_315_2023,jx_315_2023", view="pace")
+    at = open_page("compare", "en", plans="zj_315_2023,jx_315_2023", view="ambition")
     titles = [lines[0] for lines in chart_panels(at)]
     assert titles[0] == "R&D expenditure as a share of GDP"
     assert len(titles) == 12  # the first twelve; the toggle shows the rest

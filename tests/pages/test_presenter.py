@@ -13,7 +13,7 @@ from lib.db import make_engine
 from lib.ui.presenter import PRESENT_KEY, TOGGLE_KEY
 from tests.pages.apptest import chart_panels, open_page, vega_specs
 
-PACE = {"plans": "zj_315_2023,jx_315_2023", "view": "pace"}
+AMBITION = {"plans": "zj_315_2023,jx_315_2023", "view": "ambition"}
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_present_in_the_url_turns_presenter_mode_on(app_database):
 
 
 def test_the_sidebar_toggle_turns_the_mode_on_and_the_exit_button_off(app_database):
-    at = open_page("compare", "en", **PACE)
+    at = open_page("compare", "en", **AMBITION)
     assert "presenter-exit-button" not in [b.key for b in at.button]
     at.toggle(key=TOGGLE_KEY).set_value(True).run()
     assert at.query_params["present"] == "1"
@@ -61,7 +61,7 @@ def test_presenter_mode_is_kept_when_switching_pages(app_database):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_in_presenter_mode_the_charts_carry_title_subtitles_and_source(app_database, lang):
-    at = open_page("compare", lang, present="1", **PACE)
+    at = open_page("compare", lang, present="1", **AMBITION)
     (chart,) = vega_specs(at)
     title = "共有指标：各规划的数值（按年份）" if lang == "zh" else "Shared indicators: each plan's"
     assert chart["title"]["text"].startswith(title)
@@ -84,39 +84,34 @@ def test_in_presenter_mode_the_charts_carry_title_subtitles_and_source(app_datab
 def test_outside_presenter_mode_the_charts_name_their_source_and_each_panel_its_figures(
     app_database,
 ):
-    at = open_page("compare", **PACE)
+    at = open_page("compare", **AMBITION)
     (chart,) = vega_specs(at)
     assert chart["title"]["text"] == "来源：各规划原文"
     assert chart_panels(at)[0][1:] == ["浙江省、嘉兴市 · 2027年 · 单位：%"]
 
 
 def test_every_chart_and_table_offers_png_svg_csv_and_xlsx(app_database):
-    at = open_page("compare", "en", **PACE)
+    at = open_page("compare", "en", **AMBITION)
     labels = [button.proto.label for button in at.get("download_button")]
-    # One menu for the 12 panels (the chosen indicator's chart alone: PNG, SVG, CSV and
-    # Excel), then the pace table's CSV and Excel.
-    assert labels == [
-        "PNG image",
-        "SVG image",
-        "Download CSV",
-        "Download Excel",
-        "Download CSV",
-        "Download Excel",
-    ]
+    # One menu for the 12 panels: the chosen indicator's chart alone.
+    assert labels == ["PNG image", "SVG image", "Download CSV", "Download Excel"]
     chooser = at.selectbox(key="compare_download_chart")
     assert len(chooser.options) == len(chart_panels(at)) == 12
     assert chooser.value == "rd_gdp_share"
     # Each button's key carries the file name it downloads (the file is made on click).
     keys = [button.proto.id for button in at.get("download_button")]
     assert keys[0].endswith("export-compare-rd_gdp_share-png")
-    assert keys[4].endswith("export-compare-pace-csv")
     chooser.set_value("hitech_va_share").run()
     keys = [button.proto.id for button in at.get("download_button")]
     assert keys[0].endswith("export-compare-hitech_va_share-png")
     assert keys[2].endswith("export-compare-hitech_va_share-csv")
-    at = open_page("compare", plans=PACE["plans"])
+    at = open_page("compare", plans=AMBITION["plans"])
     labels = [button.proto.label for button in at.get("download_button")]
     assert labels == ["下载 CSV", "下载 Excel"]  # the aligned table, names as before
+    at = open_page("compare", plans=AMBITION["plans"], view="pace")
+    keys = [button.proto.id for button in at.get("download_button")]
+    assert [key.rsplit("-", 1)[-1] for key in keys] == ["csv", "xlsx"]
+    assert keys[0].endswith("export-compare-pace-csv")
 
 
 def test_sources_exports_the_search_hits_and_the_target(app_database):
@@ -132,7 +127,7 @@ def test_sources_exports_the_search_hits_and_the_target(app_database):
 @pytest.mark.parametrize(
     ("page", "params", "expected"),
     [
-        ("compare", PACE, "/compare?plans=zj_315_2023,jx_315_2023&view=pace"),
+        ("compare", AMBITION, "/compare?plans=zj_315_2023,jx_315_2023&view=ambition"),
         ("sources", {"plan": "hz_315_2024", "q": "高新"}, "/sources?plan=hz_315_2024&q=%E9%AB%98"),
         ("overview", {}, "/"),
     ],
@@ -149,13 +144,13 @@ def test_copy_link_shows_the_url_of_this_view(app_database, page, params, expect
 
 
 def test_saving_a_view_stores_its_page_and_url_state(views):
-    at = open_page("compare", "en", **PACE)
+    at = open_page("compare", "en", **AMBITION)
     at.sidebar.text_input[0].input("Pace of two plans")
     at.sidebar.button[0].click().run()
     saved = sv.list_views(views)
     assert list(saved["name"]) == ["Pace of two plans"]
     assert saved.iloc[0]["page"] == "compare"
-    assert sv.query_params(saved.iloc[0]["query"]) == PACE  # no lang: the viewer's setting
+    assert sv.query_params(saved.iloc[0]["query"]) == AMBITION  # no lang: the viewer's setting
     assert "Saved “Pace of two plans”" in at.toast[0].value
 
 
