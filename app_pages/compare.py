@@ -225,18 +225,19 @@ if view == "ambition" and pace is not None:
             )
         # Each indicator's ambition sentence, in the panels' order: one list, not a
         # caption each (every element the tab draws delays its chart a little).
-        st.caption(
-            "\n".join(
-                "- "
-                + t(
-                    "compare.ambition_of",
-                    lang,
-                    name=markdown_text(indicator[names]),
-                    ambition=markdown_text(pace.ambition[indicator["indicator_id"]]),
+        if charted:
+            st.caption(
+                "\n".join(
+                    "- "
+                    + t(
+                        "compare.ambition_of",
+                        lang,
+                        name=markdown_text(indicator[names]),
+                        ambition=markdown_text(pace.ambition[indicator["indicator_id"]]),
+                    )
+                    for indicator in charted
                 )
-                for indicator in charted
             )
-        )
         if drawn:
             # One download menu for the panels, for the indicator chosen in it: its
             # chart alone, with its legends.

@@ -19,6 +19,11 @@ KIND_SHAPES = {
 PLAN_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
 WIDTH = 300
 HEIGHT = 280
+# Vega cannot wrap text: a panel's header lines are joined with this and split again in the
+# browser (no indicator name or subtitle contains it).
+PANEL_LINE_BREAK = "|"
+PANEL_WIDTH = 340  # two panels and their axes fit the main column of a 1400 px screen
+PANEL_HEADER_UNITS = 44  # Latin-letter widths of text across a panel, at 15 px (presenter)
 
 
 def shared_indicator_chart(
@@ -33,8 +38,7 @@ def shared_indicator_chart(
     points: plan (display name), year, value, label (the wording), kind. Plans sit side by
     side within a year, so equal figures in the same year stay visible as two dots.
     """
-    kinds = [k for k in KIND_SHAPES if k in set(points["kind"])]
-    dots_and_values = _dots_and_values(plan_order, kinds, lang, legend_orient="right")
+    dots_and_values = _dots_and_values(plan_order, _kinds(points), lang, legend_orient="right")
     return (
         dots_and_values.properties(
             data=_chart_rows(points, lang),
@@ -71,8 +75,6 @@ def shared_indicators_chart(
         ],
         ignore_index=True,
     )
-    shown_kinds = set(rows["kind"])
-    kinds = [k for k in KIND_SHAPES if k in shown_kinds]
     header = alt.Header(
         title=None,
         labelExpr=f"split(datum.label, {PANEL_LINE_BREAK!r})",
@@ -82,7 +84,7 @@ def shared_indicators_chart(
         labelLimit=0,
     )
     return (
-        _dots_and_values(plan_order, kinds, lang, legend_orient="top")
+        _dots_and_values(plan_order, _kinds(rows), lang, legend_orient="top")
         .properties(width=PANEL_WIDTH, height=HEIGHT)
         .facet(
             facet=alt.Facet("panel:N", sort=headers, header=header),
@@ -102,19 +104,17 @@ def shared_indicators_chart(
     )
 
 
-# Vega cannot wrap text: a panel's header lines are joined with this and split again in the
-# browser (no indicator name or subtitle contains it).
-PANEL_LINE_BREAK = "|"
-PANEL_WIDTH = 340  # two panels and their axes fit the main column of a 1400 px screen
-PANEL_HEADER_UNITS = 44  # Latin-letter widths of text across a panel, at 15 px (presenter)
-
-
 def _panel_lines(lines: list[str]) -> list[str]:
     return [
         part.replace(PANEL_LINE_BREAK, "/")
         for line in lines
         for part in wrap_units(line, PANEL_HEADER_UNITS)
     ]
+
+
+def _kinds(points: pd.DataFrame) -> list[str]:
+    shown = set(points["kind"])
+    return [kind for kind in KIND_SHAPES if kind in shown]
 
 
 def _chart_rows(points: pd.DataFrame, lang: str) -> pd.DataFrame:
