@@ -115,11 +115,11 @@ remember_url(
     compare_rows=row_filter,
     **{view_key: view_labels[view]},
 )
-aligned_tab, ambition_tab, pace_tab, themes_tab = tabs
+open_tab = dict(zip(cmp.VIEWS, tabs, strict=True))[view]
 
 # --- Aligned indicators -------------------------------------------------------------------
 if view == "aligned":
-    with aligned_tab:
+    with open_tab:
         st.write(
             t(
                 "compare.summary",
@@ -183,10 +183,10 @@ if view in ("ambition", "pace"):
             data_key, tuple(chosen), tuple(categories), plan_labels, region_labels, lang
         )
     else:
-        (ambition_tab if view == "ambition" else pace_tab).info(t("compare.no_shared", lang))
+        open_tab.info(t("compare.no_shared", lang))
 
 if view == "ambition" and pace is not None:
-    with ambition_tab:
+    with open_tab:
         st.subheader(t("compare.charts_heading", lang))
         order = [plan_labels[p] for p in chosen]
         charted = pace.charted
@@ -264,7 +264,7 @@ if view == "ambition" and pace is not None:
             )
 
 if view == "pace" and pace is not None:
-    with pace_tab:
+    with open_tab:
         st.subheader(t("compare.pace_heading", lang))
         st.caption(t("compare.pace_method", lang))
         st.dataframe(
@@ -286,7 +286,7 @@ if view == "pace" and pace is not None:
 
 # --- Highlands, strategic fields, actions and their tasks --------------------------------
 if view == "themes":
-    with themes_tab:
+    with open_tab:
         themes = data.themes(tuple(chosen))
         for theme_type, heading in (("highland", "highlands"), ("field", "fields")):
             st.subheader(t(f"compare.{heading}", lang))

@@ -149,6 +149,8 @@ def test_a_link_beside_the_chart_opens_the_qualitative_targets_quote(page, app_u
     wait_idle(quote)
     assert urlparse(quote.url).path == "/sources"
     assert _query(quote)["target"].startswith("hz_315_2024-")
+    # A new tab may count as idle before its script has started: wait for the quote.
+    quote.get_by_text("逐步推动区、县(市)研发投入强度超全国平均").first.wait_for()
     assert quote.get_by_text("逐步推动区、县(市)研发投入强度超全国平均").count() >= 1
     assert quote.locator('[data-testid="stException"]').count() == 0
 
